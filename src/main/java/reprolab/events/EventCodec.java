@@ -1,0 +1,78 @@
+package reprolab.events;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import reprolab.experiment.Json;
+
+import java.util.Map;
+
+/**
+ * Turns worker events into single JSON lines and back. Decoding looks the {@code type} up in a fixed
+ * table; the stream can never choose a Java class.
+ */
+public final class EventCodec {
+
+    /** Started lines carry the spec and are a few KB; anything this long is garbage. */
+    public static final int MAX_LINE_LENGTH = 256 * 1024;
+
+    private static final Map<String, Class<? extends WorkerEvent>> TYPES = Map.of(
+            StartedEvent.TYPE, StartedEvent.class,
+            IterationEvent.TYPE, IterationEvent.class,
+            EpochEvent.TYPE, EpochEvent.class,
+            FinishedEvent.TYPE, FinishedEvent.class,
+            FailedEvent.TYPE, FailedEvent.class);
+
+    private EventCodec() {
+    }
+
+    /** One line of JSON, without the newline. */
+    public static String encode(WorkerEvent event) {
+        ObjectNode node = Json.mapper().createObjectNode();
+        node.put("type", event.type());
+        node.setAll((ObjectNode) Json.mapper().valueToTree(event));
+        try {
+            return Json.mapper().writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static WorkerEvent decode(String line) throws EventFormatException {
+        if (line.length() > MAX_LINE_LENGTH) {
+            throw new EventFormatException("line of " + line.length() + " characters is longer than any event");
+        }
+        JsonNode node;
+        try {
+            node = Json.mapper().readTree(line);
+        } catch (JsonProcessingException e) {
+            throw new EventFormatException("not JSON: " + e.getOriginalMessage());
+        }
+        if (node == null || !node.isObject()) {
+            throw new EventFormatException("not a JSON object");
+        }
+        JsonNode type = node.get("type");
+        Class<? extends WorkerEvent> kind = type == null ? null : TYPES.get(type.asText());
+        if (kind == null) {
+            throw new EventFormatException("unknown event type " + type);
+        }
+        ((ObjectNode) node).remove("type");
+        try {
+            WorkerEvent event = Json.mapper().treeToValue(node, kind);
+            if (event == null) {
+                throw new EventFormatException("empty " + type.asText() + " event");
+            }
+            return event;
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new EventFormatException("bad " + type.asText() + " event: " + firstLine(e.getMessage()));
+        }
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+}

@@ -1,0 +1,9 @@
+package reprolab.events;
+
+/** A line that is not a valid worker event. */
+public class EventFormatException extends Exception {
+
+    public EventFormatException(String message) {
+        super(message);
+    }
+}
