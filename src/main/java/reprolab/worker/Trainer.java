@@ -53,6 +53,7 @@ public final class Trainer {
                 perEpoch * spec.model().epochs())));
         events.write(iteration(0, 0, null, null, fingerprints, perturbIfDue(net, spec.perturbation(), 0)));
 
+        FaultInjection faults = FaultInjection.fromEnvironment();
         BatchAccuracyListener accuracy = new BatchAccuracyListener();
         net.setListeners(accuracy);
         Validation validation = new Validation(batches, split.validation());
@@ -69,9 +70,9 @@ public final class Trainer {
                 accuracy.expect(batches.labels(chosen(split.train(), order, from, to)));
                 net.fit(batch);
                 k++;
-                double loss = net.score();
+                double loss = faults.atIteration(k, net.score());
                 if (!Double.isFinite(loss)) {
-                    throw new TrainingFailure(FailureCause.DIVERGED, "loss diverged to " + loss + " at iteration " + k, k);
+                    throw new TrainingFailure(FailureCause.DIVERGED, "loss diverged to " + (Double.isNaN(loss) ? "NaN" : loss) + " at iteration " + k, k);
                 }
                 int perturbed = perturbIfDue(net, spec.perturbation(), k);
                 events.write(iteration(k, epoch, loss, accuracy.accuracy(), fingerprints, perturbed));
