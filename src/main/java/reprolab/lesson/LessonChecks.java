@@ -54,7 +54,7 @@ final class LessonChecks {
             problems.add("field '" + field + "' must not be empty");
         } else if (value.length() > max) {
             problems.add("field '" + field + "' is " + value.length() + " characters long; at most " + max + " are allowed");
-        } else if (value.chars().anyMatch(c -> Character.isISOControl(c) && (singleLine || (c != '\n' && c != '\t')))) {
+        } else if (value.chars().anyMatch(c -> Character.isISOControl(c) && (singleLine || (c != '\n' && c != '\r' && c != '\t')))) {
             problems.add("field '" + field + "' must not contain control characters"
                     + (singleLine ? " or line breaks" : " (line breaks and tabs are fine)"));
         } else {

@@ -56,6 +56,8 @@ public final class LessonJson {
             }
             String id = LessonLibrary.slug(name.replaceFirst("(?i)\\.json$", ""));
             return parse(Files.readString(file, StandardCharsets.UTF_8), id);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new LessonException("lesson file " + name + " is not UTF-8 text");
         } catch (IOException e) {
             throw new LessonException("cannot read lesson file " + name + ": " + e.getMessage());
         }

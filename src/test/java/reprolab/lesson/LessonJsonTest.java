@@ -161,7 +161,7 @@ class LessonJsonTest {
         ExperimentSpec settings = ExperimentSpec.defaults().withName("Mine")
                 .withSeeds(ExperimentSpec.defaults().seeds().with(reprolab.experiment.SeedKind.SHUFFLE, SeedSetting.off()))
                 .withModel(ExperimentSpec.defaults().model().withLearningRate(0.002));
-        Lesson original = new Lesson(1, "mine", "Mine", "Line one.\nLine two.", settings, LessonMode.ABLATION,
+        Lesson original = new Lesson(1, "mine", "Mine", "Line one.\r\nLine two.\tTabbed.", settings, LessonMode.ABLATION,
                 List.of("dropout", "learningRate"), List.of("perturbation"), List.of("seeds.split"), null);
         String json = LessonJson.write(original);
         assertEquals(original, LessonJson.parse(json, "mine"));

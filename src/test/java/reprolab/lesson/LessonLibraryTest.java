@@ -83,6 +83,13 @@ class LessonLibraryTest {
     }
 
     @Test
+    void binaryFileIsReportedAsNotText() throws Exception {
+        Files.write(dir.resolve("image.json"), new byte[] {(byte) 0x89, 'P', 'N', 'G', (byte) 0xff, (byte) 0xfe});
+        LessonLibrary.Loaded loaded = LessonLibrary.loadFolder(dir);
+        assertTrue(loaded.problems().get(0).message().contains("is not UTF-8 text"), loaded.problems().toString());
+    }
+
+    @Test
     void oversizedFileIsReportedWithItsSize() throws Exception {
         Files.writeString(dir.resolve("big.json"), " ".repeat(LessonJson.MAX_FILE_CHARS + 1));
         LessonLibrary.Loaded loaded = LessonLibrary.loadFolder(dir);
