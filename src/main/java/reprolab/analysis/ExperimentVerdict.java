@@ -60,7 +60,14 @@ final class ExperimentVerdict {
             return String.format(Locale.ROOT, "No bitwise difference was seen in the iterations the runs share, "
                     + "but %d of %d runs did not finish, so they cannot be called identical.", unfinished, runs.size());
         }
-        return "Runs differ from iteration " + first.iteration() + where(first) + " (" + explanation() + ").";
+        List<String> differences = provenance.differences();
+        String head = "Runs differ from iteration " + first.iteration() + where(first);
+        String missing = provenance.missing().isEmpty() ? "" : " Runs " + String.join(", ", provenance.missing())
+                + " recorded no provenance, so not every setting could be compared.";
+        if (differences.isEmpty()) {
+            return head + ". " + nondeterminism() + missing;
+        }
+        return head + " (" + String.join("; ", differences) + ")." + missing;
     }
 
     private static String where(Divergence d) {
@@ -71,31 +78,21 @@ final class ExperimentVerdict {
         return when + " in layer " + d.layer();
     }
 
-    /** What the provenance says can explain a difference; native nondeterminism when it says nothing. */
-    private String explanation() {
-        List<String> differences = provenance.differences();
-        String text;
-        if (!differences.isEmpty()) {
-            text = String.join("; ", differences);
-        } else {
-            String shared = provenance.sharedExecution();
-            text = "every recorded seed and setting is equal, so it is not the seeds: nondeterministic native "
-                    + "kernels (e.g. parallel reductions with more than one thread, or vendor kernels such as "
-                    + "oneDNN/cuDNN) add numbers in a different order"
-                    + (shared == null ? "" : "; these runs used " + shared);
-        }
-        if (!provenance.missing().isEmpty()) {
-            text += "; runs " + String.join(", ", provenance.missing())
-                    + " recorded no provenance, so not every setting could be compared";
-        }
-        return text;
+    /** Nothing recorded differs: the last explanation left is the order of floating-point sums. */
+    private String nondeterminism() {
+        String shared = provenance.sharedExecution();
+        return "Every recorded seed and setting is equal, so it is not the seeds: nondeterministic native kernels "
+                + "(e.g. parallel reductions with more than one thread, or vendor kernels such as oneDNN/cuDNN) "
+                + "add numbers in a different order" + (shared == null ? "" : "; these runs used " + shared) + ".";
     }
 
     private static String lossSentence(Integer lossDivergence, double tolerance) {
         if (lossDivergence == null) {
-            return "The training loss never differs by more than " + tolerance + ".";
+            return tolerance == 0 ? "The training loss is exactly equal at every iteration."
+                    : "The training loss never differs by more than " + Numbers.text(tolerance) + ".";
         }
-        return "The training loss first differs by more than " + tolerance + " at iteration " + lossDivergence + ".";
+        return "The training loss first differs by more than " + Numbers.text(tolerance) + " at iteration "
+                + lossDivergence + ".";
     }
 
     private static String sizeSentence(Stats acc) {

@@ -123,8 +123,8 @@ final class ProvenanceDiff {
         if (on == null) {
             out.add("the perturbation settings differ");
         } else {
-            out.add(String.format(Locale.ROOT, "a perturbation (epsilon %s on %s%% of layer %s after iteration %d) %s",
-                    on.epsilon(), formatPercent(on.fraction()), on.layer(), on.iteration(),
+            out.add(String.format(Locale.ROOT, "a perturbation of %s on %s%% of layer %s after iteration %d %s",
+                    Numbers.text(on.epsilon()), formatPercent(on.fraction()), on.layer(), on.iteration(),
                     someOff ? "is on in some runs only" : "differs between runs (its settings or seed)"));
         }
     }

@@ -6,7 +6,8 @@ import java.util.Locale;
 /** The report as a terminal shows it: the verdict, then one table row per run. */
 public final class ReportText {
 
-    private static final String ROW = "%-*s  %-10s  %9s  %9s  %8s  %-16s%n";
+    /** Columns after the run id, whose width depends on the ids. */
+    private static final String COLUMNS = "  %-10s  %9s  %9s  %8s  %s%n";
 
     private ReportText() {
     }
@@ -16,16 +17,17 @@ public final class ReportText {
         StringBuilder out = new StringBuilder();
         out.append(r.verdict()).append(System.lineSeparator()).append(System.lineSeparator());
         int idWidth = Math.max(3, r.runs().stream().mapToInt(s -> s.id().length()).max().orElse(3));
-        out.append(String.format(Locale.ROOT, ROW, idWidth, "run", "status", "val acc", "val loss", "ms/iter",
+        String row = "%-" + idWidth + "s" + COLUMNS;
+        out.append(String.format(Locale.ROOT, row, "run", "status", "val acc", "val loss", "ms/iter",
                 "final hash"));
         for (RunSummary s : r.runs()) {
-            out.append(String.format(Locale.ROOT, ROW, idWidth, s.id(), s.status().json(), number(s.valAccuracy(), 4),
+            out.append(String.format(Locale.ROOT, row, s.id(), s.status().json(), number(s.valAccuracy(), 4),
                     number(s.valLoss(), 4), number(s.msPerIteration(), 1), s.finalHash() == null ? "-" : s.finalHash()));
         }
         out.append(System.lineSeparator());
         out.append(line("first bitwise divergence", r.firstDivergence() == null ? "none"
                 : "iteration " + r.firstDivergence().iteration() + ", layer " + r.firstDivergence().layer()));
-        out.append(line("loss differs by > " + r.lossTolerance(), r.firstLossDivergence() == null ? "never"
+        out.append(line("loss differs by > " + Numbers.text(r.lossTolerance()), r.firstLossDivergence() == null ? "never"
                 : "from iteration " + r.firstLossDivergence()));
         out.append(line("identical pairs", identicalPairs(r.pairs())));
         out.append(line("final val accuracy", stats(r.valAccuracy())));
