@@ -40,13 +40,15 @@ public record Stats(int n, double mean, double std, double min, double max) {
             max = Math.max(max, v);
         }
         int n = finite.size();
-        double mean = sum / n;
+        // Equal values must give exactly their value and std 0: rounding in sum / n would otherwise
+        // invent a variance of 1e-32 out of identical runs and spoil the variance shares.
+        double mean = min == max ? min : sum / n;
         // Two-pass variance: exact enough for values that agree in many digits, unlike sum of squares.
         double squares = 0;
         for (double v : finite) {
             squares += (v - mean) * (v - mean);
         }
-        double std = n > 1 ? Math.sqrt(squares / (n - 1)) : 0.0;
+        double std = n > 1 && min != max ? Math.sqrt(squares / (n - 1)) : 0.0;
         return new Stats(n, mean, std, min, max);
     }
 

@@ -27,6 +27,13 @@ class StatsTest {
     }
 
     @Test
+    void equalValuesHaveExactlyZeroStdAndTheirOwnMean() {
+        Stats s = Stats.of(List.of(0.8, 0.8, 0.8));
+        assertEquals(0.8, s.mean());
+        assertEquals(0.0, s.std());
+    }
+
+    @Test
     void nullsAndNonFiniteValuesAreLeftOut() {
         Stats s = Stats.of(Arrays.asList(1.0, null, Double.NaN, Double.POSITIVE_INFINITY, 3.0));
         assertEquals(new Stats(2, 2.0, Math.sqrt(2), 1.0, 3.0), s);
