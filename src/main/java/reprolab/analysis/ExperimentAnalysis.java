@@ -40,23 +40,10 @@ public final class ExperimentAnalysis {
         if (!(lossTolerance >= 0)) {
             throw new IllegalArgumentException("loss tolerance must be 0 or more, got " + lossTolerance);
         }
-        List<String> layerNames = layerNames(runs);
-        List<PairComparison> pairs = new ArrayList<>();
-        PairDiff.Result earliest = null;
-        boolean allPairsIdentical = true;
-        for (int i = 0; i < runs.size(); i++) {
-            for (int j = i + 1; j < runs.size(); j++) {
-                PairDiff.Result r = PairDiff.compare(runs.get(i), runs.get(j), layerNames);
-                pairs.add(new PairComparison(runs.get(i).runId(), runs.get(j).runId(), r.identical(), r.divergence()));
-                allPairsIdentical &= r.identical();
-                if (r.divergence() != null && (earliest == null || PairDiff.EARLIEST.compare(r, earliest) < 0)) {
-                    earliest = r;
-                }
-            }
-        }
+        Pairs pairs = comparePairs(runs);
         boolean allFinished = runs.stream().allMatch(r -> r.status() == RunStatus.FINISHED);
-        boolean identical = !runs.isEmpty() && allFinished && allPairsIdentical;
-        Divergence first = earliest == null ? null : earliest.divergence();
+        boolean identical = !runs.isEmpty() && allFinished && pairs.allIdentical();
+        Divergence first = pairs.earliest() == null ? null : pairs.earliest().divergence();
 
         Series series = new Series(runs);
         Integer lossDivergence = series.firstLossDivergence(lossTolerance);
@@ -67,7 +54,29 @@ public final class ExperimentAnalysis {
         String verdict = new ExperimentVerdict(runs, summaries, new ProvenanceDiff(runs))
                 .write(identical, first, lossDivergence, lossTolerance, valAccuracy);
         return new ExperimentReport(summaries, identical, first, lossDivergence, lossTolerance,
-                series.lossSpread(), series.accuracySpread(), series.gap(), pairs, valAccuracy, valLoss, verdict);
+                series.lossSpread(), series.accuracySpread(), series.gap(), pairs.list(), valAccuracy, valLoss, verdict);
+    }
+
+    private record Pairs(List<PairComparison> list, PairDiff.Result earliest, boolean allIdentical) {
+    }
+
+    /** Every pair i &lt; j, and the earliest divergence over them (ties: first layer in forward order). */
+    private static Pairs comparePairs(List<RunHistory> runs) {
+        List<String> layerNames = layerNames(runs);
+        List<PairComparison> list = new ArrayList<>();
+        PairDiff.Result earliest = null;
+        boolean allIdentical = true;
+        for (int i = 0; i < runs.size(); i++) {
+            for (int j = i + 1; j < runs.size(); j++) {
+                PairDiff.Result r = PairDiff.compare(runs.get(i), runs.get(j), layerNames);
+                list.add(new PairComparison(runs.get(i).runId(), runs.get(j).runId(), r.identical(), r.divergence()));
+                allIdentical &= r.identical();
+                if (r.divergence() != null && (earliest == null || PairDiff.EARLIEST.compare(r, earliest) < 0)) {
+                    earliest = r;
+                }
+            }
+        }
+        return new Pairs(list, earliest, allIdentical);
     }
 
     /** The report's line for one run; final values only for finished runs. */
