@@ -141,7 +141,8 @@ final class RunSupervisor implements Runnable {
                 log.append(event);
                 record(event);
                 if (event instanceof FinishedEvent || event instanceof FailedEvent) {
-                    return; // the worker has said its last word; it only has to exit now
+                    live = false; // no longer watched for silence: it only has to exit now
+                    return;
                 }
             } else if (tooMuchGarbage()) {
                 stop(FailureCause.ERROR, "the worker printed " + garbageLines + " lines (" + garbageBytes
@@ -242,6 +243,9 @@ final class RunSupervisor implements Runnable {
     /** The failed event the launcher writes on the worker's behalf, or null when none is due. */
     private synchronized FailedEvent endEvent(RunHistory so) {
         int last = so.lastIteration();
+        if (so.finished() != null || so.failed() != null) {
+            return null; // the worker ended on its own; a stop that came later changes nothing
+        }
         if (stopCause == FailureCause.CANCELLED) {
             return new FailedEvent("cancelled" + (last >= 0 ? " after iteration " + last : " before training began"),
                     last, FailureCause.CANCELLED);
@@ -249,9 +253,6 @@ final class RunSupervisor implements Runnable {
         if (stopCause != null) {
             String reason = process == null ? stopReason : ExitReasons.withTail(stopReason, tail());
             return new FailedEvent(reason, last, stopCause);
-        }
-        if (so.finished() != null || so.failed() != null) {
-            return null;
         }
         FailureCause cause = pump != null && pump.sawOutOfMemory() ? FailureCause.OUT_OF_MEMORY : FailureCause.CRASHED;
         String exit = process.isAlive() ? "was lost" : ExitReasons.exitCode(process.exitValue(), run.runId());

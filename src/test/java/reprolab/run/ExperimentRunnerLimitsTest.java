@@ -51,7 +51,8 @@ class ExperimentRunnerLimitsTest {
         List<RunHistory> result = assertTimeoutPreemptively(GUARD, () -> Fixtures.runner()
                 .start(Fixtures.folder(root), runs("slow-1", "slow-2", "slow-3", "slow-4"), 2, counter).await());
 
-        assertEquals(2, most.get());
+        // at least 2 would be flaky on a loaded machine, where one run may end before the next starts
+        assertTrue(most.get() <= 2, "at most 2 at once, saw " + most.get());
         assertTrue(result.stream().allMatch(r -> r.status() == RunStatus.FINISHED), result.toString());
     }
 
