@@ -6,11 +6,13 @@ import reprolab.experiment.SpecJson;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -64,23 +66,40 @@ public final class ExperimentStore {
         return root;
     }
 
-    /** Makes a new experiment folder holding the spec (written atomically) and an empty {@code runs/}. */
+    /**
+     * Makes a new experiment folder holding the spec and an empty {@code runs/}. The folder is
+     * assembled under a hidden name and renamed into place, so a crash never leaves a half-made
+     * experiment in the list.
+     */
     public ExperimentFolder create(ExperimentSpec spec) throws IOException {
         Files.createDirectories(root);
         String base = STAMP.format(LocalDateTime.now(clock)) + "-" + Slug.of(spec.name());
-        for (int i = 1; i <= MAX_SAME_SECOND; i++) {
-            Path folder = inside(base + (i == 1 ? "" : "-" + i));
-            try {
-                Files.createDirectory(folder); // fails if it exists: two creates never share a folder
-            } catch (FileAlreadyExistsException taken) {
-                continue;
+        Path staging = Files.createTempDirectory(root, ".new-");
+        try {
+            Files.createDirectory(staging.resolve(ExperimentFolder.RUNS_DIR));
+            AtomicFiles.writeString(staging.resolve(ExperimentFolder.SPEC_FILE), SpecJson.write(spec));
+            for (int i = 1; i <= MAX_SAME_SECOND; i++) {
+                Path folder = inside(base + (i == 1 ? "" : "-" + i));
+                if (!Files.exists(folder, LinkOption.NOFOLLOW_LINKS) && moved(staging, folder)) {
+                    AtomicFiles.syncDirectory(root);
+                    return new ExperimentFolder(folder, spec);
+                }
             }
-            Files.createDirectory(folder.resolve(ExperimentFolder.RUNS_DIR));
-            AtomicFiles.writeString(folder.resolve(ExperimentFolder.SPEC_FILE), SpecJson.write(spec));
-            AtomicFiles.syncDirectory(root);
-            return new ExperimentFolder(folder, spec);
+        } catch (IOException | RuntimeException e) {
+            Tree.delete(staging);
+            throw e;
         }
+        Tree.delete(staging);
         throw new IOException("more than " + MAX_SAME_SECOND + " experiments named '" + base + "' in one second");
+    }
+
+    private static boolean moved(Path staging, Path folder) throws IOException {
+        try {
+            Files.move(staging, folder, StandardCopyOption.ATOMIC_MOVE);
+            return true;
+        } catch (FileAlreadyExistsException | DirectoryNotEmptyException taken) {
+            return false; // another create took the name in the meantime: two never share a folder
+        }
     }
 
     /** Every experiment folder, newest first; a folder that cannot be opened is listed with its problem. */
@@ -88,7 +107,8 @@ public final class ExperimentStore {
         List<ExperimentEntry> entries = new ArrayList<>();
         try (DirectoryStream<Path> folders = Files.newDirectoryStream(root)) {
             for (Path folder : folders) {
-                if (Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+                boolean staging = folder.getFileName().toString().startsWith(".");
+                if (!staging && Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
                     entries.add(entry(folder));
                 }
             }
