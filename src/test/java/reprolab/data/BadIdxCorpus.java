@@ -81,6 +81,7 @@ final class BadIdxCorpus {
         byte[] badMethod = gz.clone();
         badMethod[2] = 7;
         files.put("images-bad-gzip-header.idx3.gz", badMethod);
+        files.put("images-gzip-magic-only.idx3.gz", new byte[] {0x1f, (byte) 0x8b});
         files.put("images-double-gzip.idx3.gz", IdxBytes.gzip(gz));
         files.put("images-bomb.idx3.gz", bomb(images, 4 << 20));
     }

@@ -55,6 +55,7 @@ class BadIdxCorpusTest {
             Map.entry("images-cut.idx3.gz", "is cut short: its gzip data ends early"),
             Map.entry("images-bad-crc.idx3.gz", "has corrupt gzip data (Corrupt GZIP trailer)"),
             Map.entry("images-bad-gzip-header.idx3.gz", "starts like a gzip file (1f 8b) but is not a valid gzip"),
+            Map.entry("images-gzip-magic-only.idx3.gz", "is not a valid gzip file (the file ends inside the gzip header)"),
             Map.entry("images-double-gzip.idx3.gz", "is gzip again (compressed twice)"),
             Map.entry("labels-images-magic.idx1",
                     "magic number 0x00000803 is an IDX3 images file, expected 0x00000801"),
