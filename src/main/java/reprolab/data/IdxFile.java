@@ -81,7 +81,7 @@ final class IdxFile implements Closeable {
             return new IdxFile(path, kind, size, gzip, in);
         } catch (IOException e) {
             closeQuietly(raw);
-            throw new DataException(name + " could not be read: " + e.getMessage() + ".", e);
+            throw new DataException(name + " could not be read: " + reason(e) + ".", e);
         } catch (DataException e) {
             closeQuietly(raw);
             throw e;
@@ -93,7 +93,7 @@ final class IdxFile implements Closeable {
             return new GZIPInputStream(raw, 1 << 16);
         } catch (IOException e) {
             throw new DataException(name + " starts like a gzip file (1f 8b) but is not a valid gzip file ("
-                    + e.getMessage() + ").", e);
+                    + reason(e) + ").", e);
         }
     }
 
@@ -188,12 +188,20 @@ final class IdxFile implements Closeable {
             return in.readNBytes(n);
         } catch (EOFException e) {
             throw new DataException(name() + " is cut short: its gzip data ends early ("
-                    + e.getMessage() + ").", e);
+                    + reason(e) + ").", e);
         } catch (ZipException e) {
-            throw new DataException(name() + " has corrupt gzip data (" + e.getMessage() + ").", e);
+            throw new DataException(name() + " has corrupt gzip data (" + reason(e) + ").", e);
         } catch (IOException e) {
-            throw new DataException(name() + " could not be read: " + e.getMessage() + ".", e);
+            throw new DataException(name() + " could not be read: " + reason(e) + ".", e);
         }
+    }
+
+    /** The JDK's own words where it has some (some of its exceptions carry no message). */
+    private static String reason(IOException e) {
+        if (e instanceof EOFException && e.getMessage() == null) {
+            return "the file ends inside the gzip header";
+        }
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 
     private static int bigEndian(byte[] b, int offset) {

@@ -20,8 +20,8 @@ final class IdxMagic {
         int type = (magic >>> 8) & 0xff;
         int dimensions = magic & 0xff;
         if ((magic >>> 16) != 0 || typeName(type) == null) {
-            throw new DataException(name + ": " + found + " is not an IDX file (" + expected
-                    + "); is it the right file, or an HTML page saved instead of the download?");
+            throw new DataException(name + ": " + found + " is not an IDX file, " + expected
+                    + "; is it the right file, or a web page saved in place of the download?");
         }
         if (type != 0x08) {
             throw new DataException(name + ": " + found + " holds " + typeName(type) + " values (type 0x"
