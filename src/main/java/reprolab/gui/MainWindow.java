@@ -83,7 +83,9 @@ public final class MainWindow {
 
     /** A scene with the app's stylesheet; starts the pulse. */
     public Scene createScene() {
-        Scene scene = new Scene(root, 1400, 900);
+        // never larger than the screen: a laptop (or a headless test framebuffer) must show it whole
+        var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(root, Math.min(1400, screen.getWidth()), Math.min(900, screen.getHeight()));
         var css = MainWindow.class.getResource("/css/reprolab.css");
         if (css != null) {
             scene.getStylesheets().add(css.toExternalForm());
