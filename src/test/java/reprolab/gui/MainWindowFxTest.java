@@ -68,7 +68,7 @@ class MainWindowFxTest {
 
     @Test
     void cancelAllMidRunStopsTheRunsAndTheWindowStaysResponsive(FxRobot robot) throws Exception {
-        FakeExperimentService slow = new FakeExperimentService(100_000, 1);
+        FakeExperimentService slow = new FakeExperimentService(100_000, 5);
         robot.interact(() -> vm = replaceService(slow));
         robot.clickOn("#runButton");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm.curves().pointCount("run-0") > 5);

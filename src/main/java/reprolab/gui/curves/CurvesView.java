@@ -90,6 +90,10 @@ public final class CurvesView {
     private JFreeChart createChart(Metric metric) {
         XYSeriesCollection data = new XYSeriesCollection();
         XYLineAndShapeRenderer lines = new XYLineAndShapeRenderer(true, false);
+        // one path per run instead of one line call per segment: thousands of points stay cheap to redraw
+        lines.setDrawSeriesLineAsPath(true);
+        // no hit-test entity per point (tens of thousands per redraw); legend entities stay clickable
+        lines.setDefaultCreateEntities(false);
         NumberAxis y = new NumberAxis(metric.label());
         y.setAutoRangeIncludesZero(false);
         XYPlot plot = new XYPlot(data, new NumberAxis("Iteration"), y, lines);
@@ -100,6 +104,7 @@ public final class CurvesView {
         bandRenderer.setSeriesPaint(0, Color.DARK_GRAY);
         bandRenderer.setSeriesFillPaint(0, new Color(128, 128, 128));
         bandRenderer.setAlpha(0.25f);
+        bandRenderer.setDefaultCreateEntities(false);
         bandRenderer.setSeriesStroke(0, new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f,
                 new float[]{6f, 4f}, 0f));
         plot.setDataset(1, bandData);

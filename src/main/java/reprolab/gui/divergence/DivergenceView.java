@@ -74,7 +74,10 @@ public final class DivergenceView {
         data.addSeries(normGap);
         LogAxis y = new LogAxis("difference (log)");
         y.setSmallestValue(1e-16);
-        XYPlot plot = new XYPlot(data, new NumberAxis("Iteration"), y, new XYLineAndShapeRenderer(true, false));
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+        renderer.setDrawSeriesLineAsPath(true);
+        renderer.setDefaultCreateEntities(false);
+        XYPlot plot = new XYPlot(data, new NumberAxis("Iteration"), y, renderer);
         plot.setDomainPannable(true);
         return new JFreeChart("How far apart the runs are", JFreeChart.DEFAULT_TITLE_FONT, plot, true);
     }
