@@ -1,0 +1,59 @@
+package reprolab.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import reprolab.analysis.ExperimentAnalysis;
+import reprolab.analysis.ExperimentReport;
+import reprolab.analysis.ReportCsv;
+import reprolab.analysis.ReportText;
+import reprolab.events.RunHistory;
+import reprolab.experiment.Json;
+import reprolab.run.ExperimentFolder;
+import reprolab.run.ExperimentStore;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code reprolab report DIR}: analyses a stored experiment, finished or not. */
+@Command(name = "report", mixinStandardHelpOptions = true,
+        description = "Analyse a stored experiment folder (finished or not).")
+final class ReportCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "DIR", description = "experiment folder (holds experiment.json and runs/)")
+    Path folder;
+
+    @Option(names = "--json", description = "print the report as JSON")
+    boolean json;
+
+    @Option(names = "--csv", paramLabel = "FILE", description = "also write every run's per-iteration series as CSV")
+    Path csv;
+
+    @Option(names = "--tolerance", paramLabel = "X", defaultValue = "1e-6", description = "loss difference that counts as diverged")
+    double tolerance;
+
+    @Override
+    public Integer call() throws Exception {
+        Path dir = folder.toAbsolutePath().normalize();
+        ExperimentFolder experiment = new ExperimentStore(dir.getParent() == null ? dir : dir.getParent()).open(dir);
+        List<RunHistory> runs = experiment.loadRuns();
+        for (RunHistory run : runs) {
+            for (String problem : run.problems()) {
+                System.err.println("reprolab: " + run.runId() + ": " + problem);
+            }
+        }
+        ExperimentReport report = ExperimentAnalysis.analyse(runs, tolerance);
+        if (csv != null) {
+            Path temp = Files.createTempFile(csv.toAbsolutePath().getParent(), ".reprolab-", ".csv");
+            Files.writeString(temp, ReportCsv.series(runs), StandardCharsets.UTF_8);
+            Files.move(temp, csv, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        }
+        System.out.println(json ? Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report)
+                : ReportText.render(report));
+        return Main.EXIT_OK;
+    }
+}

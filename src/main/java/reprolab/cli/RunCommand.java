@@ -1,0 +1,43 @@
+package reprolab.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import reprolab.analysis.ReportText;
+import reprolab.experiment.ExperimentSpec;
+import reprolab.experiment.Json;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code reprolab run SPEC.json}: runs the repeats of an experiment and prints the verdict. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run an experiment's repeats (one JVM each), store them, print the verdict and a summary.")
+final class RunCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "SPEC.json", description = "experiment file")
+    Path specFile;
+
+    @picocli.CommandLine.Mixin
+    SpecOptions specOptions;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "folder that holds experiment folders (default: the app's data folder)")
+    Path out;
+
+    @Option(names = "--json", description = "print the report as JSON instead of text")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        ExperimentSpec spec = specOptions.load(specFile);
+        ExperimentSession.Outcome outcome = ExperimentSession.run(spec, out, specOptions.tolerance, System.err);
+        if (json) {
+            System.out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(outcome.report()));
+        } else {
+            System.out.println(ReportText.render(outcome.report()));
+            System.out.println("stored in " + outcome.folder().path());
+        }
+        return Main.EXIT_OK;
+    }
+}

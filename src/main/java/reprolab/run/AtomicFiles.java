@@ -1,0 +1,52 @@
+package reprolab.run;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+
+/** Writes that a crash or power cut leaves either complete or not done at all. */
+final class AtomicFiles {
+
+    private AtomicFiles() {
+    }
+
+    /** Writes to a temp file beside the target, forces it to disk, then renames it over the target. */
+    static void writeString(Path target, String content) throws IOException {
+        Path temp = target.resolveSibling("." + target.getFileName() + ".tmp");
+        try {
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING)) {
+                channel.write(java.nio.ByteBuffer.wrap(content.getBytes(StandardCharsets.UTF_8)));
+                channel.force(true);
+            }
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            syncDirectory(target.getParent());
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    /**
+     * Makes a rename or a new file in {@code dir} survive a power cut. Linux allows fsync on a
+     * directory; other systems refuse, and there nothing more can be done, so that is ignored.
+     */
+    static void syncDirectory(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException | RuntimeException ignored) {
+            // not supported on this platform
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package reprolab.run;
+
+import reprolab.events.RunHistory;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/** The runs of one experiment while a launcher owns them. Thread-safe. */
+public interface RunningExperiment {
+
+    /** What every run has reported so far, in the order the runs were given (queued runs are empty). */
+    List<RunHistory> snapshot();
+
+    /** Stops one run at once (its worker process tree is killed); a queued run never starts. */
+    void cancel(String runId);
+
+    /** Stops every run at once and starts no more; what they reported is kept. */
+    void cancelAll();
+
+    /** Whether every run has ended. */
+    boolean isDone();
+
+    /** Waits until every run has ended; returns their histories. */
+    List<RunHistory> await() throws InterruptedException;
+
+    /** Completes with the histories once every run has ended; never completes exceptionally. */
+    CompletableFuture<List<RunHistory>> completion();
+}

@@ -1,0 +1,124 @@
+package reprolab.run;
+
+import reprolab.experiment.Backend;
+import reprolab.experiment.ExecutionSpec;
+import reprolab.experiment.RunSpec;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How a worker JVM is started: {@code <java> [options] @<id>.args <main> --run-spec <id>.run.json}.
+ * Always an argument list, never a shell, so nothing in a spec can become a command. Immutable.
+ */
+public final class WorkerCommand {
+
+    /** The worker's entry point in the app. */
+    public static final String WORKER_MAIN = "reprolab.worker.WorkerMain";
+
+    private final String java;
+    private final String classpath;
+    private final String mainClass;
+    private final List<String> extraJvmArgs;
+    private final String home;
+
+    private WorkerCommand(String java, String classpath, String mainClass, List<String> extraJvmArgs, String home) {
+        this.java = java;
+        this.classpath = classpath;
+        this.mainClass = mainClass;
+        this.extraJvmArgs = List.copyOf(extraJvmArgs);
+        this.home = home;
+    }
+
+    /**
+     * The running JVM's own java binary (an installed app thus uses its bundled runtime) and
+     * classpath, the app's home from {@code reprolab.home} (else the working folder) and the real
+     * worker main class.
+     */
+    public static WorkerCommand forCurrentJvm() {
+        String java = ProcessHandle.current().info().command()
+                .filter(c -> Files.isExecutable(Path.of(c)))
+                .orElseGet(() -> Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        String home = System.getProperty("reprolab.home", System.getProperty("user.dir"));
+        return new WorkerCommand(java, System.getProperty("java.class.path"), WORKER_MAIN, List.of(), home);
+    }
+
+    /** The same command with another main class (tests start fake workers). */
+    public WorkerCommand withMainClass(String cls) {
+        return new WorkerCommand(java, classpath, cls, extraJvmArgs, home);
+    }
+
+    /** The same command with more JVM options, placed after the memory limits (so they may override them). */
+    public WorkerCommand withExtraJvmArgs(List<String> args) {
+        List<String> all = new ArrayList<>(extraJvmArgs);
+        all.addAll(args);
+        return new WorkerCommand(java, classpath, mainClass, all, home);
+    }
+
+    /** The same command with another classpath. */
+    public WorkerCommand withClasspath(String cp) {
+        return new WorkerCommand(java, cp, mainClass, extraJvmArgs, home);
+    }
+
+    public String java() {
+        return java;
+    }
+
+    public String mainClass() {
+        return mainClass;
+    }
+
+    /**
+     * Writes {@code <id>.run.json} (the run spec) and {@code <id>.args} (the classpath, which can
+     * be longer than a command line may be) into {@code runsDir} and returns the process to start,
+     * with the environment that steers libnd4j set from the run's execution settings.
+     */
+    public ProcessBuilder processFor(RunSpec run, Path runsDir, WorkerMemory memory) throws IOException {
+        Files.createDirectories(runsDir);
+        Path specFile = runsDir.resolve(run.runId() + ".run.json");
+        AtomicFiles.writeString(specFile, run.toJson());
+        Path argFile = runsDir.resolve(run.runId() + ".args");
+        AtomicFiles.writeString(argFile, "-cp\n" + quote(classpath) + "\n");
+
+        List<String> command = new ArrayList<>();
+        command.add(java);
+        command.addAll(memory.jvmOptions());
+        command.add("-Dreprolab.home=" + home);
+        command.add("-Dfile.encoding=UTF-8");
+        command.add("-XX:ErrorFile=" + runsDir.toAbsolutePath().resolve(run.runId() + ".hs_err.log"));
+        command.addAll(extraJvmArgs);
+        command.add("@" + argFile.toAbsolutePath());
+        command.add(mainClass);
+        command.add("--run-spec");
+        command.add(specFile.toAbsolutePath().toString());
+
+        ProcessBuilder builder = new ProcessBuilder(command);
+        applyEnvironment(builder.environment(), run.spec().execution());
+        return builder;
+    }
+
+    /** Sets the variables libnd4j reads once per process. */
+    static void applyEnvironment(Map<String, String> env, ExecutionSpec execution) {
+        String threads = String.valueOf(execution.threads());
+        env.put("OMP_NUM_THREADS", threads);
+        env.put("SD_MAX_THREADS", threads);
+        env.put("SD_MASTER_THREADS", threads);
+        if (execution.helpers()) {
+            env.remove("SD_FORBID_HELPERS");
+        } else {
+            env.put("SD_FORBID_HELPERS", "true");
+        }
+        boolean gpu = execution.backend() == Backend.CUDA;
+        env.put("BACKEND_PRIORITY_CPU", gpu ? "0" : "100");
+        env.put("BACKEND_PRIORITY_GPU", gpu ? "100" : "0");
+    }
+
+    /** One argument of a java @argfile: quoted, with backslashes (Windows paths) and quotes escaped. */
+    static String quote(String arg) {
+        return "\"" + arg.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+}

@@ -1,0 +1,76 @@
+package reprolab.worker;
+
+import net.jpountz.xxhash.XXHash64;
+import net.jpountz.xxhash.XXHashFactory;
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import reprolab.events.LayerFingerprint;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Exact fingerprints of a network's parameters: xxHash64 of each parameter layer's raw bytes (read in
+ * place from native memory, no copy) and its L2 norm. Equal hashes mean bitwise-equal parameters.
+ */
+public final class Fingerprinter {
+
+    private static final XXHash64 HASH = XXHashFactory.fastestInstance().hash64();
+    private static final long HASH_SEED = 0;
+
+    private final MultiLayerNetwork net;
+    private final List<String> names = new ArrayList<>();
+    private final List<Layer> layers = new ArrayList<>();
+    private final List<long[]> byteRanges = new ArrayList<>();
+
+    public Fingerprinter(MultiLayerNetwork net) {
+        this.net = net;
+        long offset = 0;
+        for (Layer layer : net.getLayers()) {
+            long count = layer.numParams();
+            if (count > 0) {
+                names.add(layer.conf().getLayer().getLayerName());
+                layers.add(layer);
+                byteRanges.add(new long[]{offset, count});
+            }
+            offset += count;
+        }
+    }
+
+    /** Names of the parameter layers in forward order. */
+    public List<String> layerNames() {
+        return List.copyOf(names);
+    }
+
+    /** One fingerprint per parameter layer, in forward order. */
+    public List<LayerFingerprint> layers() {
+        INDArray params = net.params();
+        ByteBuffer bytes = params.data().asNio();
+        int width = params.dataType().width();
+        long base = params.offset() * width;
+        List<LayerFingerprint> result = new ArrayList<>(names.size());
+        for (int i = 0; i < names.size(); i++) {
+            long[] range = byteRanges.get(i);
+            String hash = hash(bytes, base + range[0] * width, range[1] * width);
+            double norm = layers.get(i).params().norm2Number().doubleValue();
+            result.add(new LayerFingerprint(names.get(i), hash, norm));
+        }
+        return result;
+    }
+
+    /** Hash of all parameters of the model. */
+    public String model() {
+        INDArray params = net.params();
+        int width = params.dataType().width();
+        return hash(params.data().asNio(), params.offset() * width, params.length() * width);
+    }
+
+    private static String hash(ByteBuffer bytes, long offset, long length) {
+        if (offset + length > Integer.MAX_VALUE) {
+            throw new IllegalStateException("parameters larger than 2 GB are not supported");
+        }
+        return String.format("%016x", HASH.hash(bytes, (int) offset, (int) length, HASH_SEED));
+    }
+}

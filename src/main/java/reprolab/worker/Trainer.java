@@ -1,0 +1,178 @@
+package reprolab.worker;
+
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import reprolab.data.DataException;
+import reprolab.data.ExampleLoader;
+import reprolab.data.Examples;
+import reprolab.data.EpochOrder;
+import reprolab.data.Split;
+import reprolab.data.StratifiedSplit;
+import reprolab.events.EpochEvent;
+import reprolab.events.FailureCause;
+import reprolab.events.FinishedEvent;
+import reprolab.events.IterationEvent;
+import reprolab.events.StartedEvent;
+import reprolab.experiment.ExperimentSpec;
+import reprolab.experiment.PerturbationSpec;
+import reprolab.experiment.ResolvedSeeds;
+import reprolab.experiment.RunSpec;
+
+/**
+ * One training run, start to finish, reporting every step through an {@link EventWriter}. Each
+ * source of randomness has its own seed: weight init (network seed), dropout ({@link SeededDropout}),
+ * the epoch order ({@link EpochOrder}), the split ({@link StratifiedSplit}) and the perturbation.
+ * Everything runs on the calling thread, because ND4J's default generator is per thread.
+ */
+public final class Trainer {
+
+    private final RunSpec run;
+    private final EventWriter events;
+
+    public Trainer(RunSpec run, EventWriter events) {
+        this.run = run;
+        this.events = events;
+    }
+
+    /** Trains and writes started, iteration, epoch and finished events; throws for a failed run. */
+    public void run() throws TrainingFailure {
+        long startNanos = System.nanoTime();
+        ExperimentSpec spec = run.spec();
+        ResolvedSeeds seeds = run.seeds();
+        NativeSettings.apply(spec.execution());
+        Examples examples = load(spec);
+        Split split = split(examples, spec, seeds);
+        Batches batches = new Batches(examples, spec.execution().dataType());
+        MultiLayerNetwork net = ModelFactory.create(spec.model(), spec.execution().dataType(), seeds.weightInit(),
+                seeds.dropout(), examples.rows(), examples.cols(), examples.classes());
+        Fingerprinter fingerprints = new Fingerprinter(net);
+        int batchSize = spec.model().batchSize();
+        int perEpoch = (split.train().length + batchSize - 1) / batchSize;
+        events.write(new StartedEvent(run.runId(), ProvenanceCollector.collect(run, fingerprints.layerNames(),
+                perEpoch * spec.model().epochs())));
+        events.write(iteration(0, 0, null, null, fingerprints, perturbIfDue(net, spec.perturbation(), 0)));
+
+        FaultInjection faults = FaultInjection.fromEnvironment();
+        BatchAccuracyListener accuracy = new BatchAccuracyListener();
+        net.setListeners(accuracy);
+        Validation validation = new Validation(batches, split.validation());
+        EarlyStopping stopping = new EarlyStopping(spec.model().earlyStopping());
+        long trainNanos = 0;
+        int k = 0;
+        Validation.Result last = null;
+        for (int epoch = 0; epoch < spec.model().epochs() && !stopping.shouldStop(); epoch++) {
+            int[] order = EpochOrder.permutation(split.train().length, seeds.shuffle(), epoch);
+            for (int from = 0; from < order.length; from += batchSize) {
+                long t = System.nanoTime();
+                int to = Math.min(order.length, from + batchSize);
+                DataSet batch = batches.batch(split.train(), order, from, to);
+                accuracy.expect(batches.labels(chosen(split.train(), order, from, to)));
+                net.fit(batch);
+                k++;
+                double loss = faults.atIteration(k, net.score());
+                if (!Double.isFinite(loss)) {
+                    throw new TrainingFailure(FailureCause.DIVERGED, "loss diverged to " + (Double.isNaN(loss) ? "NaN" : loss) + " at iteration " + k, k);
+                }
+                int perturbed = perturbIfDue(net, spec.perturbation(), k);
+                events.write(iteration(k, epoch, loss, accuracy.accuracy(), fingerprints, perturbed));
+                trainNanos += System.nanoTime() - t;
+            }
+            last = validation.evaluate(net);
+            events.write(new EpochEvent(epoch, k, last.loss(), last.accuracy()));
+            stopping.afterEpoch(epoch, last, net);
+        }
+        if (stopping.restore(net)) {
+            last = validation.evaluate(net);
+        }
+        long wallMs = (System.nanoTime() - startNanos) / 1_000_000;
+        events.write(new FinishedEvent(fingerprints.model(), k, wallMs, k == 0 ? 0 : trainNanos / 1e6 / k,
+                last.loss(), last.accuracy(), stopping.stoppedEarly(), stopping.restoredEpoch()));
+    }
+
+    private static Examples load(ExperimentSpec spec) throws TrainingFailure {
+        try {
+            return ExampleLoader.load(spec.data());
+        } catch (DataException e) {
+            throw new TrainingFailure(FailureCause.ERROR, e.getMessage(), -1);
+        }
+    }
+
+    private static Split split(Examples examples, ExperimentSpec spec, ResolvedSeeds seeds) throws TrainingFailure {
+        try {
+            return StratifiedSplit.split(examples.labels(), examples.classes(), spec.data().trainSize(),
+                    spec.data().validationSize(), seeds.split());
+        } catch (DataException e) {
+            throw new TrainingFailure(FailureCause.ERROR, e.getMessage(), -1);
+        }
+    }
+
+    private static int[] chosen(int[] indices, int[] order, int from, int to) {
+        int[] result = new int[to - from];
+        for (int i = from; i < to; i++) {
+            result[i - from] = indices[order[i]];
+        }
+        return result;
+    }
+
+    private static int perturbIfDue(MultiLayerNetwork net, PerturbationSpec perturbation, int iteration) {
+        return perturbation.enabled() && perturbation.iteration() == iteration ? Perturber.apply(net, perturbation) : 0;
+    }
+
+    private static IterationEvent iteration(int k, int epoch, Double loss, Double accuracy, Fingerprinter fingerprints,
+                                            int perturbed) {
+        return new IterationEvent(k, epoch, loss, accuracy, fingerprints.layers(), fingerprints.model(), perturbed);
+    }
+
+    /** Keeps the best weights by validation loss and decides when patience has run out. */
+    private static final class EarlyStopping {
+        private final reprolab.experiment.EarlyStoppingSpec spec;
+        private double bestLoss = Double.POSITIVE_INFINITY;
+        private int bestEpoch = -1;
+        private int lastEpoch = -1;
+        private INDArray bestParams;
+        private int sinceBest;
+        private int restoredEpoch = -1;
+
+        EarlyStopping(reprolab.experiment.EarlyStoppingSpec spec) {
+            this.spec = spec;
+        }
+
+        void afterEpoch(int epoch, Validation.Result result, MultiLayerNetwork net) {
+            lastEpoch = epoch;
+            if (!spec.enabled()) {
+                return;
+            }
+            if (result.loss() < bestLoss) {
+                bestLoss = result.loss();
+                bestEpoch = epoch;
+                bestParams = spec.restoreBest() ? net.params().dup() : null;
+                sinceBest = 0;
+            } else {
+                sinceBest++;
+            }
+        }
+
+        boolean shouldStop() {
+            return spec.enabled() && sinceBest >= spec.patience();
+        }
+
+        boolean stoppedEarly() {
+            return shouldStop();
+        }
+
+        /** Puts the best epoch's weights back when asked and they are not already there. */
+        boolean restore(MultiLayerNetwork net) {
+            if (spec.enabled() && spec.restoreBest() && bestParams != null && bestEpoch != lastEpoch) {
+                net.setParams(bestParams);
+                restoredEpoch = bestEpoch;
+                return true;
+            }
+            return false;
+        }
+
+        int restoredEpoch() {
+            return restoredEpoch;
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package reprolab.worker;
+
+import reprolab.events.FailedEvent;
+import reprolab.events.FailureCause;
+import reprolab.experiment.ExperimentSpec;
+import reprolab.experiment.ResolvedSeeds;
+import reprolab.experiment.RunSpec;
+import reprolab.experiment.SpecException;
+import reprolab.experiment.SpecJson;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+
+/**
+ * Entry point of the worker JVM: {@code WorkerMain --run-spec RUN.json} (as the launcher starts it)
+ * or {@code WorkerMain EXPERIMENT.json} (one run of an experiment file, off seeds drawn fresh).
+ * Writes events to stdout; exit code 0 after finished, 1 after failed, 2 for a bad command line.
+ */
+public final class WorkerMain {
+
+    public static final String MAIN_CLASS = WorkerMain.class.getName();
+    public static final int EXIT_FINISHED = 0;
+    public static final int EXIT_FAILED = 1;
+    public static final int EXIT_USAGE = 2;
+
+    private WorkerMain() {
+    }
+
+    public static void main(String[] args) {
+        EventWriter events = EventWriter.claimStdout();
+        RunSpec run;
+        try {
+            run = readRun(args);
+        } catch (SpecException | IOException e) {
+            events.write(new FailedEvent(e.getMessage(), -1, FailureCause.ERROR));
+            System.exit(EXIT_USAGE);
+            return;
+        }
+        System.exit(train(run, events));
+    }
+
+    static int train(RunSpec run, EventWriter events) {
+        try {
+            new Trainer(run, events).run();
+            return EXIT_FINISHED;
+        } catch (TrainingFailure f) {
+            events.write(new FailedEvent(f.getMessage(), f.iteration(), f.failureCause()));
+        } catch (OutOfMemoryError e) {
+            events.write(new FailedEvent("out of memory: " + e.getMessage()
+                    + " (fewer parallel runs or a smaller model would fit)", -1, FailureCause.OUT_OF_MEMORY));
+        } catch (RuntimeException | LinkageError e) {
+            e.printStackTrace();
+            events.write(new FailedEvent("training stopped with " + e.getClass().getSimpleName() + ": " + e.getMessage(),
+                    -1, FailureCause.ERROR));
+        }
+        return EXIT_FAILED;
+    }
+
+    static RunSpec readRun(String[] args) throws SpecException, IOException {
+        if (args.length == 2 && args[0].equals("--run-spec")) {
+            return RunSpec.fromJson(Files.readString(Path.of(args[1]), StandardCharsets.UTF_8));
+        }
+        if (args.length == 1 && !args[0].startsWith("-")) {
+            ExperimentSpec spec = SpecJson.read(Path.of(args[0]));
+            return new RunSpec(ExperimentSpec.SCHEMA_VERSION, "run-01", spec,
+                    ResolvedSeeds.resolve(spec.seeds(), new SecureRandom()));
+        }
+        throw new SpecException("usage: WorkerMain --run-spec RUN.json | WorkerMain EXPERIMENT.json");
+    }
+}

@@ -1,0 +1,81 @@
+package reprolab.run;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import reprolab.experiment.Backend;
+import reprolab.experiment.DataTypeName;
+import reprolab.experiment.ExecutionSpec;
+import reprolab.experiment.ExperimentSpec;
+import reprolab.experiment.RunSpec;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class WorkerCommandTest {
+
+    private static final long GIB = 1L << 30;
+
+    @TempDir
+    Path runsDir;
+
+    @Test
+    void commandIsAnArgumentListWithLimitsSpecFileAndArgfile() throws Exception {
+        RunSpec run = Fixtures.runs("run-01").get(0);
+        WorkerMemory memory = WorkerMemory.plan(16 * GIB, 2);
+        List<String> command = WorkerCommand.forCurrentJvm().processFor(run, runsDir, memory).command();
+
+        assertTrue(Files.isExecutable(Path.of(command.get(0))), command.get(0));
+        assertTrue(command.containsAll(memory.jvmOptions()));
+        assertTrue(command.stream().anyMatch(a -> a.startsWith("-Dreprolab.home=")));
+        assertEquals(List.of(WorkerCommand.WORKER_MAIN, "--run-spec", runsDir.resolve("run-01.run.json").toString()),
+                command.subList(command.size() - 3, command.size()));
+        assertEquals(run, RunSpec.fromJson(Files.readString(runsDir.resolve("run-01.run.json"))));
+        assertTrue(Files.readString(runsDir.resolve("run-01.args")).startsWith("-cp\n\""));
+    }
+
+    @Test
+    void cudaWithoutHelpersSetsGpuPriorityAndForbidsHelpers() {
+        Map<String, String> env = new HashMap<>(Map.of("SD_FORBID_HELPERS", "stale"));
+        WorkerCommand.applyEnvironment(env, new ExecutionSpec(4, false, DataTypeName.FLOAT, Backend.CUDA));
+
+        assertEquals("4", env.get("OMP_NUM_THREADS"));
+        assertEquals("true", env.get("SD_FORBID_HELPERS"));
+        assertEquals("100", env.get("BACKEND_PRIORITY_GPU"));
+        assertEquals("0", env.get("BACKEND_PRIORITY_CPU"));
+    }
+
+    @Test
+    void helpersOnRemovesAnInheritedForbidFlag() {
+        Map<String, String> env = new HashMap<>(Map.of("SD_FORBID_HELPERS", "true"));
+        WorkerCommand.applyEnvironment(env, ExperimentSpec.defaults().execution());
+
+        assertFalse(env.containsKey("SD_FORBID_HELPERS"));
+    }
+
+    @Test
+    void argfileQuotingKeepsWindowsPathsAndQuotes() {
+        assertEquals("\"C:\\\\a b\\\\x.jar\"", WorkerCommand.quote("C:\\a b\\x.jar"));
+        assertEquals("\"say \\\"hi\\\"\"", WorkerCommand.quote("say \"hi\""));
+    }
+
+    @Test
+    void memoryIsSharedBetweenParallelRunsAndTooManyAreRefused() {
+        WorkerMemory one = WorkerMemory.plan(16 * GIB, 1);
+        WorkerMemory four = WorkerMemory.plan(16 * GIB, 4);
+        assertEquals(3 * GIB, four.physicalBytes()); // (16 - 4) / 4
+        assertTrue(one.heapBytes() > four.heapBytes());
+        assertTrue(four.heapBytes() + four.offHeapBytes() <= four.physicalBytes());
+
+        TooManyRunsException e = assertThrows(TooManyRunsException.class, () -> WorkerMemory.plan(4 * GIB, 8));
+        assertEquals(3, e.fit());
+        assertTrue(e.getMessage().contains("at most 3 runs fit"), e.getMessage());
+    }
+}

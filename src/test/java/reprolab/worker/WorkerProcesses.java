@@ -1,0 +1,80 @@
+package reprolab.worker;
+
+import reprolab.events.EventCodec;
+import reprolab.events.EventFormatException;
+import reprolab.events.RunHistory;
+import reprolab.events.WorkerEvent;
+import reprolab.experiment.ExperimentSpec;
+import reprolab.experiment.ResolvedSeeds;
+import reprolab.experiment.RunSpec;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/** Test helper: runs real worker JVMs (two at a time, one per core) and collects their events. */
+final class WorkerProcesses {
+
+    private WorkerProcesses() {
+    }
+
+    /** Runs each spec in its own worker JVM and returns the histories in the same order. */
+    static List<RunHistory> run(List<RunSpec> runs) throws Exception {
+        return run(runs, java.util.Map.of());
+    }
+
+    /** As {@link #run(List)}, with extra environment variables for every worker. */
+    static List<RunHistory> run(List<RunSpec> runs, java.util.Map<String, String> environment) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<RunHistory>> futures = new ArrayList<>();
+            for (RunSpec run : runs) {
+                futures.add(pool.submit(() -> runOne(run, environment)));
+            }
+            List<RunHistory> histories = new ArrayList<>();
+            for (Future<RunHistory> future : futures) {
+                histories.add(future.get());
+            }
+            return histories;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    static RunSpec runSpec(String id, ExperimentSpec spec, ResolvedSeeds seeds) {
+        return new RunSpec(ExperimentSpec.SCHEMA_VERSION, id, spec, seeds);
+    }
+
+    private static RunHistory runOne(RunSpec run, java.util.Map<String, String> environment) throws IOException, InterruptedException, EventFormatException {
+        Path specFile = Files.createTempFile("run-spec", ".json");
+        Files.writeString(specFile, run.toJson());
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+                WorkerMain.MAIN_CLASS, "--run-spec", specFile.toString());
+        String threads = String.valueOf(run.spec().execution().threads());
+        builder.environment().put("OMP_NUM_THREADS", threads);
+        builder.environment().put("SD_MAX_THREADS", threads);
+        builder.environment().put("SD_MASTER_THREADS", threads);
+        builder.environment().putAll(environment);
+        builder.redirectError(ProcessBuilder.Redirect.DISCARD);
+        Process process = builder.start();
+        List<WorkerEvent> events = new ArrayList<>();
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                events.add(EventCodec.decode(line));
+            }
+        }
+        process.waitFor();
+        Files.deleteIfExists(specFile);
+        return RunHistory.of(run.runId(), events, List.of());
+    }
+}
