@@ -42,6 +42,6 @@ public final class ReproLabApp extends Application {
     }
 
     private static ExperimentService createService() {
-        return new UnavailableExperimentService();
+        return RunnerExperimentService.createDefault();
     }
 }
