@@ -61,6 +61,9 @@ class ReplayAndPerturbationTest {
         assertNotEquals(before.get(1).hash(), at.layers().get(1).hash(), "dense_0 perturbed");
         assertEquals(before.get(2), at.layers().get(2), "output untouched");
         assertNotEquals(a.finished().finalHash(), b.finished().finalHash(), "the difference survives training");
+        reprolab.analysis.ExperimentReport report = reprolab.analysis.ExperimentAnalysis.analyse(runs, 0);
+        assertEquals(new reprolab.analysis.Divergence(2, "dense_0"), report.firstDivergence());
+        assertTrue(report.verdict().contains("perturbation"), report.verdict());
     }
 
     @Test
