@@ -85,6 +85,15 @@ class ReplayAndPerturbationTest {
         assertEquals(2, run.lastIteration(), "updates before the NaN are kept");
     }
 
+    @Test
+    void cudaRunWithoutAGpuFallsBackToTheCpuAndSaysSo() throws Exception {
+        RunHistory run = WorkerProcesses.run(List.of(WorkerProcesses.runSpec("cuda", tiny("execution.backend=cuda"),
+                new ResolvedSeeds(1, 2, 3, 4))), java.util.Map.of("BACKEND_PRIORITY_GPU", "100", "BACKEND_PRIORITY_CPU", "0")).get(0);
+        assertEquals(RunStatus.FINISHED, run.status());
+        assertEquals("CpuBackend", run.started().provenance().backend());
+        assertEquals(reprolab.experiment.Backend.CUDA, run.started().provenance().spec().execution().backend());
+    }
+
     /** The tiny model on 200 + 50 digits (4 updates), with the given key=value overrides. */
     static ExperimentSpec tiny(String... overrides) throws Exception {
         List<String> all = new java.util.ArrayList<>(List.of("model.name=tiny", "model.batchSize=50",
