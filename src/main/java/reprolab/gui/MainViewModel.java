@@ -115,6 +115,17 @@ public final class MainViewModel {
         }
     }
 
+    /**
+     * Cancels every run on the calling thread, for when the app closes: the background executor is
+     * about to be shut down, so a queued cancel would never run and the worker JVMs would outlive the window.
+     */
+    public void shutdown() {
+        RunningHandle h = handle;
+        if (h != null && running.get()) {
+            h.cancelAll();
+        }
+    }
+
     /** Applies everything that arrived since the last pulse; called ~10 times a second on the FX thread. */
     public void pulse() {
         EventBatcher.Batch batch = batcher.drain();

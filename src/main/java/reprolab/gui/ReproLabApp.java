@@ -13,6 +13,7 @@ public final class ReproLabApp extends Application {
 
     private ExecutorService background;
     private MainWindow window;
+    private MainViewModel vm;
 
     /** Entry point the CLI calls; blocks until the window closes. */
     public static void main(String[] args) {
@@ -23,16 +24,19 @@ public final class ReproLabApp extends Application {
     public void start(Stage stage) {
         background = BackgroundExecutor.create();
         ControlsViewModel controls = new ControlsViewModel(ControlsViewModel.detectCuda(), Files::isReadable);
-        MainViewModel vm = new MainViewModel(createService(), controls, background, Platform::runLater, System::nanoTime);
+        vm = new MainViewModel(createService(), controls, background, Platform::runLater, System::nanoTime);
         window = new MainWindow(vm, background);
         stage.setTitle("ReproLab: why seeded runs differ");
         stage.setScene(window.createScene());
-        stage.setOnCloseRequest(e -> vm.cancelAll());
+        stage.setOnCloseRequest(e -> vm.shutdown());
         stage.show();
     }
 
     @Override
     public void stop() {
+        if (vm != null) {
+            vm.shutdown();
+        }
         if (window != null) {
             window.stop();
         }
