@@ -30,6 +30,10 @@ public final class ReproLabApp extends Application {
         stage.setScene(window.createScene());
         stage.setOnCloseRequest(e -> vm.shutdown());
         stage.show();
+        java.nio.file.Path screenshot = Screenshot.requested();
+        if (screenshot != null) {
+            Screenshot.takeAndExit(stage.getScene(), window.tabs(), screenshot);
+        }
     }
 
     @Override
