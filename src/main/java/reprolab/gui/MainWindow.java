@@ -75,7 +75,8 @@ public final class MainWindow {
         Label status = new Label();
         status.setId("status");
         status.textProperty().bind(vm.statusProperty());
-        status.setPadding(new Insets(2, 6, 2, 6));
+        status.getStyleClass().add("status-bar");
+        status.setMaxWidth(Double.MAX_VALUE);
         root.setBottom(status);
         pulse = new Timeline(new KeyFrame(PULSE, e -> vm.pulse()));
         pulse.setCycleCount(Animation.INDEFINITE);
@@ -124,9 +125,15 @@ public final class MainWindow {
         ScrollPane form = new ScrollPane(new ControlsView(vm.controls()).root());
         form.setFitToWidth(true);
         VBox.setVgrow(form, Priority.ALWAYS);
+        run.getStyleClass().add("run-button");
+        cancelAll.getStyleClass().add("run-button");
         RunsView runs = new RunsView(vm.runs(), vm.curves(), vm::cancel);
-        VBox left = new VBox(6, form, new HBox(6, run, cancelAll), runs.root());
-        left.setPadding(new Insets(6));
+        // the form scrolls; the runs table keeps room for a handful of rows under it
+        runs.root().setMinHeight(150);
+        HBox buttons = new HBox(8, run, cancelAll);
+        buttons.getStyleClass().add("run-bar");
+        VBox left = new VBox(8, form, buttons, runs.root());
+        left.setPadding(new Insets(8));
         return left;
     }
 
