@@ -14,6 +14,7 @@ import reprolab.gui.controls.ControlsViewModel;
 import reprolab.gui.curves.CurvesViewModel;
 import reprolab.gui.divergence.DivergenceViewModel;
 import reprolab.gui.history.HistoryViewModel;
+import reprolab.gui.lessons.LessonsViewModel;
 import reprolab.gui.runs.RunsViewModel;
 
 import java.util.List;
@@ -39,6 +40,7 @@ public final class MainViewModel {
     private final CurvesViewModel curves = new CurvesViewModel();
     private final DivergenceViewModel divergence;
     private final HistoryViewModel history;
+    private final LessonsViewModel lessons;
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Ready.");
     private final ReadOnlyIntegerWrapper batchesApplied = new ReadOnlyIntegerWrapper();
@@ -57,6 +59,12 @@ public final class MainViewModel {
         this.clock = clock;
         this.divergence = new DivergenceViewModel(service, background, fx);
         this.history = new HistoryViewModel(service, background, fx);
+        this.lessons = LessonsViewModel.withShippedLessons(controls, background, fx);
+        lessons.messageProperty().addListener((obs, was, now) -> {
+            if (!now.isEmpty()) {
+                status.set(now);
+            }
+        });
         this.canRun = Bindings.createBooleanBinding(() -> controls.validProperty().get() && !running.get(),
                 controls.validProperty(), running);
     }
@@ -193,6 +201,10 @@ public final class MainViewModel {
 
     public HistoryViewModel history() {
         return history;
+    }
+
+    public LessonsViewModel lessons() {
+        return lessons;
     }
 
     public ExperimentService service() {

@@ -32,6 +32,7 @@ import reprolab.gui.curves.Metric;
 import reprolab.gui.divergence.DivergenceView;
 import reprolab.gui.export.Exporter;
 import reprolab.gui.history.HistoryView;
+import reprolab.gui.lessons.LessonsView;
 import reprolab.gui.runs.RunsView;
 
 import java.io.File;
@@ -67,9 +68,10 @@ public final class MainWindow {
         tabs.getTabs().addAll(tab("Curves", curves.root()), tab("Divergence", divergence.root()),
                 tab("History", history.root()));
         tabs.setId("tabs");
-        menuBar.getMenus().add(fileMenu());
+        LessonsView lessons = new LessonsView(vm.lessons(), this::window);
+        menuBar.getMenus().addAll(fileMenu(), lessons.menu());
         root.setTop(menuBar);
-        SplitPane split = new SplitPane(leftPane(), tabs);
+        SplitPane split = new SplitPane(leftPane(lessons.panel()), tabs);
         split.setDividerPositions(0.34);
         root.setCenter(split);
         Label status = new Label();
@@ -112,7 +114,7 @@ public final class MainWindow {
         return root;
     }
 
-    private VBox leftPane() {
+    private VBox leftPane(VBox lessonPanel) {
         Button run = new Button("Run");
         run.setId("runButton");
         run.setDefaultButton(true);
@@ -132,7 +134,7 @@ public final class MainWindow {
         runs.root().setMinHeight(150);
         HBox buttons = new HBox(8, run, cancelAll);
         buttons.getStyleClass().add("run-bar");
-        VBox left = new VBox(8, form, buttons, runs.root());
+        VBox left = new VBox(8, lessonPanel, form, buttons, runs.root());
         left.setPadding(new Insets(8));
         return left;
     }

@@ -16,6 +16,10 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.util.StringConverter;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.value.ObservableBooleanValue;
+import java.util.List;
 import javafx.scene.layout.VBox;
 import reprolab.experiment.Backend;
 import reprolab.experiment.DataSource;
@@ -106,7 +110,7 @@ public final class ControlsView {
     private GridPane executionGrid() {
         Row backend = choice("execution.backend", "Backend", vm.backendProperty(), Backend.values());
         if (!vm.isCudaAvailable()) {
-            backend.control().setDisable(true);
+            backend = new Row(backend.key(), backend.label(), backend.control(), new SimpleBooleanProperty(true));
             Tooltip.install(backend.label(), new Tooltip(vm.backendDisabledReason()));
             backend.label().setText("Backend (CPU only)");
         }
@@ -122,7 +126,10 @@ public final class ControlsView {
     }
 
     /** A label, a control and the error line of one setting. */
-    private record Row(String key, Label label, Node control) {
+    private record Row(String key, Label label, Node control, ObservableBooleanValue extraDisable) {
+        Row(String key, Label label, Node control) {
+            this(key, label, control, null);
+        }
     }
 
     private Row text(String key, String label) {
@@ -196,9 +203,17 @@ public final class ControlsView {
         fields.setHgrow(Priority.ALWAYS);
         grid.getColumnConstraints().setAll(labels, fields);
         int r = 0;
+        FieldRestrictions lesson = vm.restrictions();
         for (Row row : rows) {
             grid.add(row.label(), 0, r);
             grid.add(row.control(), 1, r++);
+            // a lesson hides or locks settings; a seed row follows its value's path
+            for (Node n : List.of(row.label(), row.control())) {
+                n.visibleProperty().bind(lesson.hiddenProperty(row.key()).not());
+                n.managedProperty().bind(n.visibleProperty());
+            }
+            row.control().disableProperty().bind(lesson.lockedProperty(row.key())
+                    .or(row.extraDisable() == null ? new SimpleBooleanProperty(false) : row.extraDisable()));
             Label error = new Label();
             error.setId(idOf(row.key()) + "-error");
             error.getStyleClass().add("field-error");
@@ -212,9 +227,16 @@ public final class ControlsView {
         return grid;
     }
 
-    private static Node group(String title, Node content) {
+    /** A titled group, hidden when a lesson hides every setting in it. */
+    private static Node group(String title, GridPane content) {
         TitledPane pane = new TitledPane(title, content);
         pane.setAnimated(false);
+        List<Node> fields = content.getChildren().stream()
+                .filter(n -> !n.getStyleClass().contains("field-error")).toList();
+        pane.visibleProperty().bind(Bindings.createBooleanBinding(
+                () -> fields.stream().anyMatch(Node::isVisible),
+                fields.stream().map(Node::visibleProperty).toArray(javafx.beans.Observable[]::new)));
+        pane.managedProperty().bind(pane.visibleProperty());
         return pane;
     }
 }

@@ -57,6 +57,7 @@ public final class ControlsViewModel {
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper otherProblems = new ReadOnlyStringWrapper("");
     private final ObservableList<String> perturbationLayers = FXCollections.observableArrayList();
+    private final FieldRestrictions restrictions = new FieldRestrictions();
     private final boolean cudaAvailable;
     private final Predicate<Path> readable;
     private boolean loading;
@@ -134,6 +135,11 @@ public final class ControlsViewModel {
 
     public ObjectProperty<Backend> backendProperty() {
         return backend;
+    }
+
+    /** What an open lesson hides or locks. */
+    public FieldRestrictions restrictions() {
+        return restrictions;
     }
 
     /** The parameter layers of the chosen model, in forward order: what the perturbation may change. */
