@@ -10,6 +10,8 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import reprolab.events.RunHistory;
 import reprolab.experiment.ExperimentSpec;
+import reprolab.gui.ablation.AblationService;
+import reprolab.gui.ablation.AblationViewModel;
 import reprolab.gui.controls.ControlsViewModel;
 import reprolab.gui.curves.CurvesViewModel;
 import reprolab.gui.divergence.DivergenceViewModel;
@@ -41,6 +43,7 @@ public final class MainViewModel {
     private final DivergenceViewModel divergence;
     private final HistoryViewModel history;
     private final LessonsViewModel lessons;
+    private final AblationViewModel ablation;
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Ready.");
     private final ReadOnlyIntegerWrapper batchesApplied = new ReadOnlyIntegerWrapper();
@@ -52,6 +55,12 @@ public final class MainViewModel {
 
     public MainViewModel(ExperimentService service, ControlsViewModel controls, Executor background, Executor fx,
                          LongSupplier clock) {
+        this(service, null, controls, background, fx, clock);
+    }
+
+    /** @param ablations the ablation engine, or null for a window without the Ablation tab */
+    public MainViewModel(ExperimentService service, AblationService ablations, ControlsViewModel controls,
+                         Executor background, Executor fx, LongSupplier clock) {
         this.service = service;
         this.controls = controls;
         this.background = background;
@@ -60,6 +69,8 @@ public final class MainViewModel {
         this.divergence = new DivergenceViewModel(service, background, fx);
         this.history = new HistoryViewModel(service, background, fx);
         this.lessons = LessonsViewModel.withShippedLessons(controls, background, fx);
+        this.ablation = ablations == null ? null
+                : new AblationViewModel(ablations, () -> controls.specProperty().get(), background, fx);
         lessons.messageProperty().addListener((obs, was, now) -> {
             if (!now.isEmpty()) {
                 status.set(now);
@@ -132,6 +143,9 @@ public final class MainViewModel {
         if (h != null && running.get()) {
             h.cancelAll();
         }
+        if (ablation != null) {
+            ablation.shutdown();
+        }
     }
 
     /** Applies everything that arrived since the last pulse; called ~10 times a second on the FX thread. */
@@ -201,6 +215,11 @@ public final class MainViewModel {
 
     public HistoryViewModel history() {
         return history;
+    }
+
+    /** The Ablation tab's state, or null when the window has no ablation engine. */
+    public AblationViewModel ablation() {
+        return ablation;
     }
 
     public LessonsViewModel lessons() {

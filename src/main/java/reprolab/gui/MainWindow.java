@@ -26,7 +26,9 @@ import javafx.stage.Window;
 import javafx.util.Duration;
 import org.jfree.chart.JFreeChart;
 import reprolab.experiment.SpecJson;
+import reprolab.gui.ablation.AblationView;
 import reprolab.gui.controls.ControlsView;
+import reprolab.lesson.LessonMode;
 import reprolab.gui.curves.CurvesView;
 import reprolab.gui.curves.Metric;
 import reprolab.gui.divergence.DivergenceView;
@@ -68,6 +70,17 @@ public final class MainWindow {
         tabs.getTabs().addAll(tab("Curves", curves.root()), tab("Divergence", divergence.root()),
                 tab("History", history.root()));
         tabs.setId("tabs");
+        if (vm.ablation() != null) {
+            Tab ablationTab = tab("Ablation", new AblationView(vm.ablation()).root());
+            tabs.getTabs().add(ablationTab);
+            // an ablation lesson opens on the Ablation tab with its factors chosen
+            vm.lessons().currentProperty().addListener((obs, was, now) -> {
+                if (now != null && now.mode() == LessonMode.ABLATION) {
+                    vm.ablation().select(now.factors());
+                    tabs.getSelectionModel().select(ablationTab);
+                }
+            });
+        }
         LessonsView lessons = new LessonsView(vm.lessons(), this::window);
         menuBar.getMenus().addAll(fileMenu(), lessons.menu());
         root.setTop(menuBar);
