@@ -10,10 +10,13 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import reprolab.events.RunHistory;
 import reprolab.experiment.ExperimentSpec;
+import reprolab.gui.ablation.AblationService;
+import reprolab.gui.ablation.AblationViewModel;
 import reprolab.gui.controls.ControlsViewModel;
 import reprolab.gui.curves.CurvesViewModel;
 import reprolab.gui.divergence.DivergenceViewModel;
 import reprolab.gui.history.HistoryViewModel;
+import reprolab.gui.lessons.LessonsViewModel;
 import reprolab.gui.runs.RunsViewModel;
 
 import java.util.List;
@@ -39,6 +42,8 @@ public final class MainViewModel {
     private final CurvesViewModel curves = new CurvesViewModel();
     private final DivergenceViewModel divergence;
     private final HistoryViewModel history;
+    private final LessonsViewModel lessons;
+    private final AblationViewModel ablation;
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Ready.");
     private final ReadOnlyIntegerWrapper batchesApplied = new ReadOnlyIntegerWrapper();
@@ -50,6 +55,12 @@ public final class MainViewModel {
 
     public MainViewModel(ExperimentService service, ControlsViewModel controls, Executor background, Executor fx,
                          LongSupplier clock) {
+        this(service, null, controls, background, fx, clock);
+    }
+
+    /** @param ablations the ablation engine, or null for a window without the Ablation tab */
+    public MainViewModel(ExperimentService service, AblationService ablations, ControlsViewModel controls,
+                         Executor background, Executor fx, LongSupplier clock) {
         this.service = service;
         this.controls = controls;
         this.background = background;
@@ -57,6 +68,14 @@ public final class MainViewModel {
         this.clock = clock;
         this.divergence = new DivergenceViewModel(service, background, fx);
         this.history = new HistoryViewModel(service, background, fx);
+        this.lessons = LessonsViewModel.withShippedLessons(controls, background, fx);
+        this.ablation = ablations == null ? null
+                : new AblationViewModel(ablations, () -> controls.specProperty().get(), background, fx);
+        lessons.messageProperty().addListener((obs, was, now) -> {
+            if (!now.isEmpty()) {
+                status.set(now);
+            }
+        });
         this.canRun = Bindings.createBooleanBinding(() -> controls.validProperty().get() && !running.get(),
                 controls.validProperty(), running);
     }
@@ -112,6 +131,20 @@ public final class MainViewModel {
         if (h != null) {
             status.set("Cancelling all runs…");
             background.execute(h::cancelAll);
+        }
+    }
+
+    /**
+     * Cancels every run on the calling thread, for when the app closes: the background executor is
+     * about to be shut down, so a queued cancel would never run and the worker JVMs would outlive the window.
+     */
+    public void shutdown() {
+        RunningHandle h = handle;
+        if (h != null && running.get()) {
+            h.cancelAll();
+        }
+        if (ablation != null) {
+            ablation.shutdown();
         }
     }
 
@@ -182,6 +215,15 @@ public final class MainViewModel {
 
     public HistoryViewModel history() {
         return history;
+    }
+
+    /** The Ablation tab's state, or null when the window has no ablation engine. */
+    public AblationViewModel ablation() {
+        return ablation;
+    }
+
+    public LessonsViewModel lessons() {
+        return lessons;
     }
 
     public ExperimentService service() {

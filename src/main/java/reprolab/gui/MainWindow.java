@@ -26,12 +26,15 @@ import javafx.stage.Window;
 import javafx.util.Duration;
 import org.jfree.chart.JFreeChart;
 import reprolab.experiment.SpecJson;
+import reprolab.gui.ablation.AblationView;
 import reprolab.gui.controls.ControlsView;
+import reprolab.lesson.LessonMode;
 import reprolab.gui.curves.CurvesView;
 import reprolab.gui.curves.Metric;
 import reprolab.gui.divergence.DivergenceView;
 import reprolab.gui.export.Exporter;
 import reprolab.gui.history.HistoryView;
+import reprolab.gui.lessons.LessonsView;
 import reprolab.gui.runs.RunsView;
 
 import java.io.File;
@@ -67,15 +70,28 @@ public final class MainWindow {
         tabs.getTabs().addAll(tab("Curves", curves.root()), tab("Divergence", divergence.root()),
                 tab("History", history.root()));
         tabs.setId("tabs");
-        menuBar.getMenus().add(fileMenu());
+        if (vm.ablation() != null) {
+            Tab ablationTab = tab("Ablation", new AblationView(vm.ablation()).root());
+            tabs.getTabs().add(ablationTab);
+            // an ablation lesson opens on the Ablation tab with its factors chosen
+            vm.lessons().currentProperty().addListener((obs, was, now) -> {
+                if (now != null && now.mode() == LessonMode.ABLATION) {
+                    vm.ablation().select(now.factors());
+                    tabs.getSelectionModel().select(ablationTab);
+                }
+            });
+        }
+        LessonsView lessons = new LessonsView(vm.lessons(), this::window);
+        menuBar.getMenus().addAll(fileMenu(), lessons.menu());
         root.setTop(menuBar);
-        SplitPane split = new SplitPane(leftPane(), tabs);
+        SplitPane split = new SplitPane(leftPane(lessons.panel()), tabs);
         split.setDividerPositions(0.34);
         root.setCenter(split);
         Label status = new Label();
         status.setId("status");
         status.textProperty().bind(vm.statusProperty());
-        status.setPadding(new Insets(2, 6, 2, 6));
+        status.getStyleClass().add("status-bar");
+        status.setMaxWidth(Double.MAX_VALUE);
         root.setBottom(status);
         pulse = new Timeline(new KeyFrame(PULSE, e -> vm.pulse()));
         pulse.setCycleCount(Animation.INDEFINITE);
@@ -111,7 +127,7 @@ public final class MainWindow {
         return root;
     }
 
-    private VBox leftPane() {
+    private VBox leftPane(VBox lessonPanel) {
         Button run = new Button("Run");
         run.setId("runButton");
         run.setDefaultButton(true);
@@ -124,9 +140,15 @@ public final class MainWindow {
         ScrollPane form = new ScrollPane(new ControlsView(vm.controls()).root());
         form.setFitToWidth(true);
         VBox.setVgrow(form, Priority.ALWAYS);
+        run.getStyleClass().add("run-button");
+        cancelAll.getStyleClass().add("run-button");
         RunsView runs = new RunsView(vm.runs(), vm.curves(), vm::cancel);
-        VBox left = new VBox(6, form, new HBox(6, run, cancelAll), runs.root());
-        left.setPadding(new Insets(6));
+        // the form scrolls; the runs table keeps room for a handful of rows under it
+        runs.root().setMinHeight(150);
+        HBox buttons = new HBox(8, run, cancelAll);
+        buttons.getStyleClass().add("run-bar");
+        VBox left = new VBox(8, lessonPanel, form, buttons, runs.root());
+        left.setPadding(new Insets(8));
         return left;
     }
 

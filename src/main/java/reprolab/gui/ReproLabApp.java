@@ -3,7 +3,12 @@ package reprolab.gui;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
+import reprolab.ablation.AblationRunner;
+import reprolab.gui.ablation.RunnerAblationService;
 import reprolab.gui.controls.ControlsViewModel;
+import reprolab.run.ExperimentRunner;
+import reprolab.run.ExperimentStore;
+import reprolab.run.WorkerCommand;
 
 import java.nio.file.Files;
 import java.util.concurrent.ExecutorService;
@@ -13,6 +18,7 @@ public final class ReproLabApp extends Application {
 
     private ExecutorService background;
     private MainWindow window;
+    private MainViewModel vm;
 
     /** Entry point the CLI calls; blocks until the window closes. */
     public static void main(String[] args) {
@@ -23,16 +29,27 @@ public final class ReproLabApp extends Application {
     public void start(Stage stage) {
         background = BackgroundExecutor.create();
         ControlsViewModel controls = new ControlsViewModel(ControlsViewModel.detectCuda(), Files::isReadable);
-        MainViewModel vm = new MainViewModel(createService(), controls, background, Platform::runLater, System::nanoTime);
+        ExperimentStore store = new ExperimentStore(ExperimentStore.defaultRoot());
+        ExperimentRunner runner = new ExperimentRunner(WorkerCommand.forCurrentJvm());
+        vm = new MainViewModel(new RunnerExperimentService(store, runner),
+                new RunnerAblationService(new AblationRunner(runner, store)), controls, background,
+                Platform::runLater, System::nanoTime);
         window = new MainWindow(vm, background);
         stage.setTitle("ReproLab: why seeded runs differ");
         stage.setScene(window.createScene());
-        stage.setOnCloseRequest(e -> vm.cancelAll());
+        stage.setOnCloseRequest(e -> vm.shutdown());
         stage.show();
+        java.nio.file.Path screenshot = Screenshot.requested();
+        if (screenshot != null) {
+            Screenshot.takeAndExit(stage.getScene(), window.tabs(), screenshot);
+        }
     }
 
     @Override
     public void stop() {
+        if (vm != null) {
+            vm.shutdown();
+        }
         if (window != null) {
             window.stop();
         }
@@ -41,7 +58,4 @@ public final class ReproLabApp extends Application {
         }
     }
 
-    private static ExperimentService createService() {
-        return RunnerExperimentService.createDefault();
-    }
 }

@@ -84,6 +84,20 @@ class MainViewModelTest {
     }
 
     @Test
+    void shutdownCancelsTheRunsWithoutWaitingForTheBackgroundExecutor() {
+        FakeExperimentService service = new FakeExperimentService(10_000, 1);
+        java.util.List<Runnable> queued = new java.util.ArrayList<>();
+        controls.text("runs.repeats").set("2");
+        MainViewModel vm = new MainViewModel(service, controls, queued::add, Runnable::run, clock::get);
+        vm.run();
+        queued.remove(0).run();
+        assertTrue(vm.runningProperty().get());
+        vm.shutdown();
+        assertTrue(service.started.get(0).wasCancelled(), "cancelled at once, on the closing thread");
+        assertTrue(queued.isEmpty(), "nothing left for an executor that is shutting down");
+    }
+
+    @Test
     void etaFollowsTheMeanPaceSoFar() {
         FakeExperimentService service = new FakeExperimentService(0, 0);
         MainViewModel vm = viewModel(service);

@@ -10,7 +10,16 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
 import javafx.scene.control.Tooltip;
+import javafx.geometry.Pos;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.util.StringConverter;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.value.ObservableBooleanValue;
+import java.util.List;
 import javafx.scene.layout.VBox;
 import reprolab.experiment.Backend;
 import reprolab.experiment.DataSource;
@@ -26,8 +35,9 @@ import reprolab.experiment.SeedKind;
  */
 public final class ControlsView {
 
+    private static final double LABEL_WIDTH = 150;
     private final ControlsViewModel vm;
-    private final VBox root = new VBox(4);
+    private final VBox root = new VBox(6);
 
     public ControlsView(ControlsViewModel vm) {
         this.vm = vm;
@@ -72,22 +82,37 @@ public final class ControlsView {
     }
 
     private GridPane seedsGrid() {
-        Row[] rows = new Row[SeedKind.values().length * 2];
+        Row[] rows = new Row[SeedKind.values().length];
         int i = 0;
         for (SeedKind kind : SeedKind.values()) {
-            String help = "seeds." + kind.field();
-            rows[i++] = check(ControlsViewModel.seedSwitchKey(kind), "Fix the " + kind.words(), help);
-            rows[i++] = text(ControlsViewModel.seedValueKey(kind), "value", help);
+            rows[i++] = seedRow(kind);
         }
         return grid(rows);
+    }
+
+    /** "Weight init seed  [x] fixed  [42]": the switch and its value side by side, the value off when unfixed. */
+    private Row seedRow(SeedKind kind) {
+        String help = "seeds." + kind.field();
+        Row onOff = check(ControlsViewModel.seedSwitchKey(kind), "fixed", help);
+        Row value = text(ControlsViewModel.seedValueKey(kind), "", help);
+        CheckBox box = (CheckBox) onOff.control();
+        box.setText("fixed");
+        value.control().disableProperty().bind(box.selectedProperty().not());
+        HBox both = new HBox(8, box, value.control());
+        both.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(value.control(), Priority.ALWAYS);
+        String words = kind.words();
+        Label label = new Label(Character.toUpperCase(words.charAt(0)) + words.substring(1));
+        label.setTooltip(onOff.label().getTooltip());
+        return new Row(value.key(), label, both);
     }
 
     private GridPane executionGrid() {
         Row backend = choice("execution.backend", "Backend", vm.backendProperty(), Backend.values());
         if (!vm.isCudaAvailable()) {
-            backend.control().setDisable(true);
+            backend = new Row(backend.key(), backend.label(), backend.control(), new SimpleBooleanProperty(true));
             Tooltip.install(backend.label(), new Tooltip(vm.backendDisabledReason()));
-            backend.label().setText("Backend (CPU only: no CUDA backend)");
+            backend.label().setText("Backend (CPU only)");
         }
         return grid(text("execution.threads", "Native threads"), check("execution.helpers", "Vendor kernels"),
                 choice("execution.dataType", "Data type", vm.dataTypeProperty(), DataTypeName.values()), backend);
@@ -95,13 +120,16 @@ public final class ControlsView {
 
     private GridPane perturbationGrid() {
         return grid(check("perturbation.enabled", "Perturb the weights"),
-                text("perturbation.iteration", "After update"), text("perturbation.layer", "Layer"),
+                text("perturbation.iteration", "After update"), layerChoice(),
                 text("perturbation.epsilon", "Epsilon"), text("perturbation.fraction", "Fraction"),
                 text("perturbation.seed", "Seed"));
     }
 
     /** A label, a control and the error line of one setting. */
-    private record Row(String key, Label label, Control control) {
+    private record Row(String key, Label label, Node control, ObservableBooleanValue extraDisable) {
+        Row(String key, Label label, Node control) {
+            this(key, label, control, null);
+        }
     }
 
     private Row text(String key, String label) {
@@ -128,10 +156,32 @@ public final class ControlsView {
     private <T extends Enum<T>> Row choice(String key, String label, ObjectProperty<T> property, T[] values) {
         ComboBox<T> box = new ComboBox<>(FXCollections.observableArrayList(values));
         box.valueProperty().bindBidirectional(property);
+        // the names of the experiment file ("mnist-sample"), not Java's constant names ("MNIST_SAMPLE")
+        box.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(T value) {
+                return value == null ? "" : JsonNames.of(value);
+            }
+
+            @Override
+            public T fromString(String text) {
+                return null;
+            }
+        });
+        box.setMaxWidth(Double.MAX_VALUE);
         return row(key, label, box, key);
     }
 
+    /** The perturbed layer: a choice of the chosen model's parameter layers, never free text. */
+    private Row layerChoice() {
+        ComboBox<String> box = new ComboBox<>(vm.perturbationLayers());
+        box.valueProperty().bindBidirectional(vm.text("perturbation.layer"));
+        box.setMaxWidth(Double.MAX_VALUE);
+        return row("perturbation.layer", "Layer", box, "perturbation.layer");
+    }
+
     private Row row(String key, String label, Control control, String helpKey) {
+        control.setMaxWidth(Double.MAX_VALUE);
         control.setId(idOf(key));
         String help = FieldHelp.of(helpKey);
         Label name = new Label(label);
@@ -144,12 +194,26 @@ public final class ControlsView {
 
     private GridPane grid(Row... rows) {
         GridPane grid = new GridPane();
-        grid.setHgap(8);
-        grid.setVgap(2);
+        grid.getStyleClass().add("settings-grid");
+        grid.setHgap(10);
+        grid.setVgap(3);
+        // the same label width in every group, so the fields line up down the whole form
+        ColumnConstraints labels = new ColumnConstraints(LABEL_WIDTH);
+        ColumnConstraints fields = new ColumnConstraints(120, 200, Double.MAX_VALUE);
+        fields.setHgrow(Priority.ALWAYS);
+        grid.getColumnConstraints().setAll(labels, fields);
         int r = 0;
+        FieldRestrictions lesson = vm.restrictions();
         for (Row row : rows) {
             grid.add(row.label(), 0, r);
             grid.add(row.control(), 1, r++);
+            // a lesson hides or locks settings; a seed row follows its value's path
+            for (Node n : List.of(row.label(), row.control())) {
+                n.visibleProperty().bind(lesson.hiddenProperty(row.key()).not());
+                n.managedProperty().bind(n.visibleProperty());
+            }
+            row.control().disableProperty().bind(lesson.lockedProperty(row.key())
+                    .or(row.extraDisable() == null ? new SimpleBooleanProperty(false) : row.extraDisable()));
             Label error = new Label();
             error.setId(idOf(row.key()) + "-error");
             error.getStyleClass().add("field-error");
@@ -163,9 +227,16 @@ public final class ControlsView {
         return grid;
     }
 
-    private static Node group(String title, Node content) {
+    /** A titled group, hidden when a lesson hides every setting in it. */
+    private static Node group(String title, GridPane content) {
         TitledPane pane = new TitledPane(title, content);
         pane.setAnimated(false);
+        List<Node> fields = content.getChildren().stream()
+                .filter(n -> !n.getStyleClass().contains("field-error")).toList();
+        pane.visibleProperty().bind(Bindings.createBooleanBinding(
+                () -> fields.stream().anyMatch(Node::isVisible),
+                fields.stream().map(Node::visibleProperty).toArray(javafx.beans.Observable[]::new)));
+        pane.managedProperty().bind(pane.visibleProperty());
         return pane;
     }
 }

@@ -13,6 +13,8 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableValue;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 import reprolab.experiment.Backend;
 import reprolab.experiment.DataSource;
 import reprolab.experiment.DataTypeName;
@@ -54,6 +56,8 @@ public final class ControlsViewModel {
     private final ReadOnlyObjectWrapper<ExperimentSpec> spec = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper otherProblems = new ReadOnlyStringWrapper("");
+    private final ObservableList<String> perturbationLayers = FXCollections.observableArrayList();
+    private final FieldRestrictions restrictions = new FieldRestrictions();
     private final boolean cudaAvailable;
     private final Predicate<Path> readable;
     private boolean loading;
@@ -75,6 +79,7 @@ public final class ControlsViewModel {
         all.addAll(switches.values());
         all.addAll(List.of(source, model, initializer, dataType, backend));
         all.forEach(p -> p.addListener((obs, was, now) -> revalidate()));
+        model.addListener((obs, was, now) -> followModel(now));
         load(ExperimentSpec.defaults());
     }
 
@@ -130,6 +135,26 @@ public final class ControlsViewModel {
 
     public ObjectProperty<Backend> backendProperty() {
         return backend;
+    }
+
+    /** What an open lesson hides or locks. */
+    public FieldRestrictions restrictions() {
+        return restrictions;
+    }
+
+    /** The parameter layers of the chosen model, in forward order: what the perturbation may change. */
+    public ObservableList<String> perturbationLayers() {
+        return perturbationLayers;
+    }
+
+    /** Offers the new model's layers; a layer the new model lacks is replaced by its first dense layer. */
+    private void followModel(ModelName now) {
+        List<String> layers = now == null ? List.of() : now.parameterLayers();
+        perturbationLayers.setAll(layers);
+        StringProperty layer = text("perturbation.layer");
+        if (!layers.isEmpty() && !layers.contains(layer.get())) {
+            layer.set(layers.contains("dense_0") ? "dense_0" : layers.get(0));
+        }
     }
 
     /** The spec the form describes, or null while any field is invalid. */

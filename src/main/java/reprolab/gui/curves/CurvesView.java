@@ -112,6 +112,7 @@ public final class CurvesView {
         plot.setDomainPannable(true);
         plot.setRangePannable(true);
         JFreeChart chart = new JFreeChart(metric.label() + " per iteration", JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        reprolab.gui.ChartStyle.apply(chart);
         charts.put(metric, chart);
         runData.put(metric, data);
         bands.put(metric, band);

@@ -79,7 +79,8 @@ public final class DivergenceView {
         renderer.setDefaultCreateEntities(false);
         XYPlot plot = new XYPlot(data, new NumberAxis("Iteration"), y, renderer);
         plot.setDomainPannable(true);
-        return new JFreeChart("How far apart the runs are", JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        return reprolab.gui.ChartStyle.apply(
+                new JFreeChart("How far apart the runs are", JFreeChart.DEFAULT_TITLE_FONT, plot, true));
     }
 
     private void showResult(AnalysisResult r) {

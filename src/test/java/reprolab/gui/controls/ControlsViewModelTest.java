@@ -73,4 +73,17 @@ class ControlsViewModelTest {
         assertNotNull(vm.specProperty().get());
         assertEquals(spec, vm.specProperty().get());
     }
+
+    @Test
+    void perturbationLayersAreTheChosenModelsAndAMissingLayerIsReplaced() {
+        vm.modelProperty().set(reprolab.experiment.ModelName.SEED_CNN);
+        vm.text("perturbation.layer").set("conv_1");
+        vm.modelProperty().set(reprolab.experiment.ModelName.TINY);
+        assertEquals(reprolab.experiment.ModelName.TINY.parameterLayers(), vm.perturbationLayers());
+        assertEquals("dense_0", vm.text("perturbation.layer").get());
+        assertTrue(vm.validProperty().get());
+        vm.text("perturbation.layer").set("output");
+        vm.modelProperty().set(reprolab.experiment.ModelName.SEED_CNN);
+        assertEquals("output", vm.text("perturbation.layer").get(), "a layer both models have is kept");
+    }
 }

@@ -1,0 +1,35 @@
+package reprolab.gui.ablation;
+
+import reprolab.analysis.AblationReport;
+import reprolab.experiment.ExperimentSpec;
+import reprolab.gui.ServiceException;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/** The Ablation tab's door to the engine; a fake stands in for it in tests. May block: call it off the FX thread. */
+public interface AblationService {
+
+    /** An ablation in flight. */
+    interface Handle {
+        Path folder();
+
+        int runCount();
+
+        /** Completes with the report once every run has ended (also after a cancel); never exceptionally. */
+        CompletableFuture<AblationReport> completion();
+
+        void cancelAll();
+    }
+
+    /**
+     * Plans a baseline group plus one group per factor, {@code repeats} runs each, stores and starts them.
+     *
+     * @param factors factor names as in lesson files ({@code weightInit}, {@code dropout}, …)
+     */
+    Handle start(ExperimentSpec baseline, int repeats, List<String> factors) throws ServiceException;
+
+    /** The factors the user can choose from, in report order. */
+    List<String> factors();
+}

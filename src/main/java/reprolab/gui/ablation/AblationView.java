@@ -1,0 +1,160 @@
+package reprolab.gui.ablation;
+
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.fx.ChartViewer;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.data.category.DefaultCategoryDataset;
+import reprolab.analysis.AblationReport;
+import reprolab.analysis.FactorResult;
+import reprolab.analysis.Stats;
+import reprolab.gui.ChartStyle;
+
+import java.awt.Color;
+import java.util.List;
+import java.util.function.Function;
+
+/** Factors, repeats, Run and Cancel; the verdict, one table row per factor and a bar chart of the spread. */
+public final class AblationView {
+
+    private final AblationViewModel vm;
+    private final DefaultCategoryDataset spread = new DefaultCategoryDataset();
+    private final JFreeChart chart;
+    private final VBox root;
+
+    public AblationView(AblationViewModel vm) {
+        this.vm = vm;
+        Label verdict = new Label();
+        verdict.setId("ablationVerdict");
+        verdict.getStyleClass().add("verdict");
+        verdict.setWrapText(true);
+        vm.reportProperty().addListener((obs, was, now) -> {
+            verdict.setText(now == null ? "" : now.verdict());
+            showSpread(now);
+        });
+        Label status = new Label();
+        status.textProperty().bind(vm.statusProperty());
+        status.getStyleClass().add("hint");
+        chart = createChart();
+        ChartViewer viewer = new ChartViewer(chart);
+        viewer.setId("ablationChart");
+        viewer.setPrefHeight(260);
+        TableView<FactorResult> table = table();
+        VBox.setVgrow(table, Priority.ALWAYS);
+        root = new VBox(8, factorChoice(), runBar(), status, verdict, table, viewer);
+        root.setPadding(new Insets(8));
+    }
+
+    public VBox root() {
+        return root;
+    }
+
+    public JFreeChart chart() {
+        return chart;
+    }
+
+    private FlowPane factorChoice() {
+        FlowPane pane = new FlowPane(12, 6);
+        pane.getChildren().add(new Label("Vary one at a time:"));
+        vm.factors().forEach((name, on) -> {
+            CheckBox box = new CheckBox(name);
+            box.setId("factor-" + name);
+            box.selectedProperty().bindBidirectional(on);
+            box.disableProperty().bind(vm.runningProperty());
+            pane.getChildren().add(box);
+        });
+        return pane;
+    }
+
+    private HBox runBar() {
+        TextField repeats = new TextField();
+        repeats.setId("ablationRepeats");
+        repeats.setPrefColumnCount(4);
+        repeats.textProperty().bindBidirectional(vm.repeatsProperty());
+        repeats.setTooltip(new Tooltip("Runs per group: the baseline and every factor get this many."));
+        Button run = new Button("Run ablation");
+        run.setId("ablationRun");
+        run.getStyleClass().add("run-button");
+        run.disableProperty().bind(vm.runningProperty());
+        run.setOnAction(e -> vm.run());
+        Button cancel = new Button("Cancel");
+        cancel.setId("ablationCancel");
+        cancel.getStyleClass().add("run-button");
+        cancel.disableProperty().bind(vm.runningProperty().not());
+        cancel.setOnAction(e -> vm.cancelAll());
+        HBox bar = new HBox(8, new Label("Repeats per group"), repeats, run, cancel);
+        bar.getStyleClass().add("run-bar");
+        return bar;
+    }
+
+    private TableView<FactorResult> table() {
+        TableView<FactorResult> table = new TableView<>(vm.rows());
+        table.setId("ablationTable");
+        table.setPlaceholder(new Label("No ablation yet: its report appears here."));
+        table.getColumns().addAll(List.of(
+                column("Factor", FactorResult::factor),
+                column("What varies", FactorResult::description),
+                column("Bitwise reproducible", r -> r.breaksReproducibility() ? "no" : "yes"),
+                column("First divergence", r -> r.firstDivergence() == null ? "" : "iteration "
+                        + r.firstDivergence().iteration() + " in " + r.firstDivergence().layer()),
+                column("Val. accuracy mean ± std", r -> meanStd(r.valAccuracy())),
+                column("Val. accuracy min–max", r -> minMax(r.valAccuracy())),
+                column("Val. loss mean ± std", r -> meanStd(r.valLoss())),
+                column("Share of variance", r -> String.format("%.0f %%", 100 * r.varianceShare()))));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        return table;
+    }
+
+    private static TableColumn<FactorResult, String> column(String title, Function<FactorResult, String> value) {
+        TableColumn<FactorResult, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+        return c;
+    }
+
+    private static String meanStd(Stats s) {
+        return s == null ? "" : String.format("%.4f ± %.4f", s.mean(), s.std());
+    }
+
+    private static String minMax(Stats s) {
+        return s == null ? "" : String.format("%.4f – %.4f", s.min(), s.max());
+    }
+
+    private JFreeChart createChart() {
+        BarRenderer bars = new BarRenderer();
+        bars.setSeriesPaint(0, new Color(0x4E79A7));
+        bars.setShadowVisible(false);
+        bars.setBarPainter(new org.jfree.chart.renderer.category.StandardBarPainter());
+        CategoryPlot plot = new CategoryPlot(spread, new CategoryAxis("Factor"),
+                new NumberAxis("std of final val. accuracy"), bars);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setRangeGridlinePaint(new Color(0xDD, 0xDD, 0xDD));
+        return ChartStyle.apply(new JFreeChart("Spread each factor causes", JFreeChart.DEFAULT_TITLE_FONT, plot, false));
+    }
+
+    /** Rebuilt once per report, on the FX thread, with notifications off while it changes. */
+    private void showSpread(AblationReport report) {
+        chart.setNotify(false);
+        spread.clear();
+        if (report != null) {
+            for (FactorResult r : report.factors()) {
+                spread.addValue(AblationViewModel.spread(r), "std", r.factor());
+            }
+        }
+        chart.setNotify(true);
+    }
+}

@@ -1,0 +1,128 @@
+package reprolab.gui;
+
+import javafx.application.Platform;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import org.jfree.chart.fx.ChartViewer;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import reprolab.experiment.ModelName;
+import reprolab.gui.controls.ControlsViewModel;
+import reprolab.gui.runs.RunRow;
+import reprolab.run.ExperimentRunner;
+import reprolab.run.ExperimentStore;
+import reprolab.run.WorkerCommand;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The real window over the real engine: worker JVMs train the tiny model and the store writes to a
+ * temporary folder. Slow by nature (each worker is a JVM that loads DL4J), so there are only two.
+ */
+@ExtendWith(ApplicationExtension.class)
+class RealEngineFxTest {
+
+    /** Two worker JVMs loading ND4J on a busy two-core machine can take most of a minute. */
+    private static final int WORKERS_SECONDS = 120;
+
+    static {
+        System.setProperty("headless.geometry", "1600x1000-32");
+    }
+
+    @TempDir
+    static Path store;
+    private final ExecutorService background = BackgroundExecutor.create();
+    private MainViewModel vm;
+
+    @Start
+    void start(Stage stage) {
+        ControlsViewModel controls = new ControlsViewModel(false, Files::isReadable);
+        ExperimentService service = new RunnerExperimentService(new ExperimentStore(store),
+                new ExperimentRunner(WorkerCommand.forCurrentJvm()));
+        vm = new MainViewModel(service, controls, background, Platform::runLater, System::nanoTime);
+        stage.setScene(new MainWindow(vm, background).createScene());
+        stage.show();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        WaitForAsyncUtils.asyncFx(vm::cancelAll).get(5, TimeUnit.SECONDS);
+        background.shutdownNow();
+    }
+
+    @Test
+    void twoSeededRepeatsOfTheTinyModelShowTwoCurvesAndBitwiseIdentical(FxRobot robot) throws Exception {
+        fill(robot, Map.of("data-trainSize", "200", "data-validationSize", "50", "model-batchSize", "50",
+                "model-epochs", "1", "runs-repeats", "2", "runs-parallel", "2"));
+        robot.clickOn("#runButton");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> vm.runningProperty().get());
+        WaitForAsyncUtils.waitFor(WORKERS_SECONDS, TimeUnit.SECONDS, () -> !vm.runningProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("finished", status(0), "status line: " + vm.statusProperty().get());
+        assertEquals("finished", status(1));
+        XYSeriesCollection loss = (XYSeriesCollection) robot.lookup("#lossChart").queryAs(ChartViewer.class)
+                .getChart().getXYPlot().getDataset(0);
+        assertEquals(2, loss.getSeriesCount());
+        assertEquals(5, loss.getSeries(0).getItemCount(), "iteration 0 and 4 updates");
+        assertEquals(5, loss.getSeries(1).getItemCount());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#verdict").queryAs(Label.class)
+                .getText().contains("bitwise identical"));
+    }
+
+    @Test
+    void cancelAllMidRunStopsTheWorkersAndTheWindowStaysResponsive(FxRobot robot) throws Exception {
+        fill(robot, Map.of("data-trainSize", "4000", "data-validationSize", "100", "model-batchSize", "10",
+                "model-epochs", "3", "runs-repeats", "2", "runs-parallel", "2"));
+        robot.clickOn("#runButton");
+        WaitForAsyncUtils.waitFor(WORKERS_SECONDS, TimeUnit.SECONDS,
+                () -> !vm.runs().rows().isEmpty() && vm.curves().pointCount(runId(0)) > 3);
+        robot.clickOn("#cancelAllButton");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !vm.runningProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("cancelled", status(0), "status line: " + vm.statusProperty().get());
+        assertTrue(vm.curves().pointCount(runId(0)) < 1200, "the run stopped before its 1,200 updates");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> ProcessHandle.current().descendants().noneMatch(ProcessHandle::isAlive));
+        robot.interact(() -> robot.lookup("#runs-repeats").queryAs(TextField.class).setText("0"));
+        assertTrue(robot.lookup("#runButton").queryAs(Button.class).isDisabled());
+        robot.interact(() -> robot.lookup("#runs-repeats").queryAs(TextField.class).setText("2"));
+        assertFalse(robot.lookup("#runButton").queryAs(Button.class).isDisabled());
+    }
+
+    @SuppressWarnings("unchecked")
+    private void fill(FxRobot robot, Map<String, String> fields) {
+        robot.interact(() -> {
+            robot.lookup("#model-name").queryAs(ComboBox.class).setValue(ModelName.TINY);
+            fields.forEach((id, text) -> robot.lookup("#" + id).queryAs(TextField.class).setText(text));
+        });
+        assertFalse(robot.lookup("#runButton").queryAs(Button.class).isDisabled(),
+                "the form rejects the settings: " + vm.controls().otherProblemsProperty().get());
+    }
+
+    private String runId(int index) {
+        return vm.runs().rows().get(index).runId();
+    }
+
+    private String status(int index) {
+        RunRow row = vm.runs().rows().get(index);
+        return row.statusProperty().get();
+    }
+}
