@@ -38,7 +38,7 @@ final class ProvenanceCollector {
         environment.put("nd4j.maxThreads", String.valueOf(Nd4j.getEnvironment().maxThreads()));
         environment.put("nd4j.maxMasterThreads", String.valueOf(Nd4j.getEnvironment().maxMasterThreads()));
         return new Provenance(SpecJson.hash(run.spec()), run.spec(), run.seeds(), environment,
-                Nd4j.getBackend().getClass().getSimpleName(), nativeBuild(), Nd4j.getEnvironment().helpersAllowed(),
+                Nd4j.getBackend().getClass().getSimpleName(), nativeBuild(), NativeSettings.helpersActive(),
                 cpuModel(), System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
                         + System.getProperty("os.arch"),
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),

@@ -1,0 +1,103 @@
+package reprolab.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import reprolab.experiment.Json;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code ./reprolab bench [--threads N] [--json FILE] [--quick] [--helpers on|off|both]}: measures
+ * training of {@code seed-cnn} on this machine and prints a table; never asserts a time. Figures:
+ * ms per iteration (median, mean, spread) per thread count, each in its own worker JVM; the split
+ * into forward, backward and updater; the cost of the per-iteration fingerprints; start-up of a
+ * worker; runs per minute for 5 repeats with 1, 2 and 4 in parallel. Exit code 0, or 2 on bad usage.
+ */
+public final class BenchMain {
+
+    static final String PROFILER = "reprolab.worker.IterationProfiler";
+    static final String WORKER = "reprolab.worker.WorkerMain";
+
+    private BenchMain() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the benchmark; returns the process exit code. */
+    public static int run(String[] args) {
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println("usage: bench [--threads N] [--json FILE] [--quick] [--helpers on|off|both]");
+            return 2;
+        }
+        try {
+            Map<String, Object> report = measure(options);
+            Files.createDirectories(options.json().toAbsolutePath().getParent());
+            Files.writeString(options.json(), Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report));
+            System.out.print(Table.render(report));
+            System.out.println("JSON: " + options.json());
+            return 0;
+        } catch (IOException e) {
+            System.err.println("bench failed: " + e.getMessage());
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        }
+    }
+
+    private static Map<String, Object> measure(Options options) throws IOException, InterruptedException {
+        Path dir = Files.createTempDirectory("reprolab-bench");
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("machine", Map.of("cpu", cpu(), "cores", Runtime.getRuntime().availableProcessors(),
+                "java", System.getProperty("java.runtime.version")));
+        report.put("quick", options.quick());
+        List<Map<String, Object>> iterations = new ArrayList<>();
+        for (boolean helpers : options.helpers()) {
+            for (int threads : options.threads()) {
+                iterations.add(profile(dir, options, threads, helpers));
+            }
+        }
+        report.put("iterations", iterations);
+        report.put("parallelRuns", ParallelRuns.measure(dir, options.quick() ? 640 : 1920, 5, List.of(1, 2, 4)));
+        return report;
+    }
+
+    private static Map<String, Object> profile(Path dir, Options options, int threads, boolean helpers)
+            throws IOException, InterruptedException {
+        String name = "profile-t" + threads + (helpers ? "" : "-nohelpers");
+        Path spec = Workloads.seedCnn(dir, name, 8000, threads, helpers);
+        Path out = dir.resolve(name + ".out");
+        int warmup = options.quick() ? 3 : 8;
+        int measured = options.quick() ? 12 : 40;
+        System.err.printf("profiling seed-cnn at %d thread(s), helpers %s: %d + %d iterations...%n",
+                threads, helpers ? "on" : "off", warmup, measured);
+        long t0 = System.nanoTime();
+        Process p = ChildJvm.start(PROFILER, threads, out, spec.toString(), String.valueOf(warmup), String.valueOf(measured));
+        JsonNode raw = Json.mapper().readTree(ChildJvm.await(p, out, 30));
+        return IterationFigures.from(raw, (System.nanoTime() - t0) / 1e6);
+    }
+
+    private static String cpu() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+                if (line.startsWith("model name")) {
+                    return line.substring(line.indexOf(':') + 1).trim();
+                }
+            }
+        } catch (IOException e) {
+            // not Linux
+        }
+        return System.getProperty("os.arch");
+    }
+}

@@ -1,0 +1,53 @@
+package reprolab.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Starts a Java main class in a JVM of its own with this JVM's class path and a native thread count
+ * in its environment (libnd4j reads OMP_NUM_THREADS / SD_* once per process, so a thread count needs
+ * its own process). Standard error goes to a file so a failing child can be explained.
+ */
+final class ChildJvm {
+
+    private ChildJvm() {
+    }
+
+    /** Starts {@code mainClass args...} with {@code threads} native threads; stdout goes to {@code stdout}. */
+    static Process start(String mainClass, int threads, Path stdout, String... args) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx1g");
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(mainClass);
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        String n = String.valueOf(threads);
+        builder.environment().put("OMP_NUM_THREADS", n);
+        builder.environment().put("SD_MAX_THREADS", n);
+        builder.environment().put("SD_MASTER_THREADS", n);
+        builder.redirectOutput(stdout.toFile());
+        builder.redirectError(stdout.resolveSibling(stdout.getFileName() + ".err").toFile());
+        return builder.start();
+    }
+
+    /** Waits for a child and returns its stdout; throws with the tail of its stderr when it failed. */
+    static String await(Process process, Path stdout, long timeoutMinutes) throws IOException, InterruptedException {
+        if (!process.waitFor(timeoutMinutes, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new IOException("benchmark child did not finish within " + timeoutMinutes + " minutes");
+        }
+        if (process.exitValue() != 0) {
+            String err = Files.readString(stdout.resolveSibling(stdout.getFileName() + ".err"), StandardCharsets.UTF_8);
+            throw new IOException("benchmark child exited with " + process.exitValue() + ": "
+                    + err.substring(Math.max(0, err.length() - 2000)));
+        }
+        return Files.readString(stdout, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,43 @@
+package reprolab.bench;
+
+import java.util.List;
+import java.util.Map;
+
+/** The benchmark report as a plain-text table for the terminal. */
+final class Table {
+
+    private Table() {
+    }
+
+    @SuppressWarnings("unchecked")
+    static String render(Map<String, Object> report) {
+        StringBuilder out = new StringBuilder();
+        out.append("seed-cnn, batch 64, ms per iteration").append(Boolean.TRUE.equals(report.get("quick"))
+                ? " (QUICK: too few iterations to compare)" : "").append('\n');
+        out.append(String.format("%-7s %-8s %8s %8s %8s %8s %8s %8s %8s %7s %9s%n", "threads", "helpers",
+                "median", "mean", "stddev", "forward", "backward", "updater", "prints", "prints%", "startup"));
+        for (Map<String, Object> row : (List<Map<String, Object>>) report.get("iterations")) {
+            Stats it = (Stats) row.get("iterationMs");
+            out.append(String.format("%-7d %-8s %8.1f %8.1f %8.1f %8.1f %8.1f %8.1f %8.2f %6.1f%% %7dms%n",
+                    (Integer) row.get("threads"), (Boolean) row.get("helpersActive") ? "active" : "off",
+                    it.median(), it.mean(), it.stddev(), median(row, "forwardMs"), median(row, "backwardMs"),
+                    median(row, "updaterMs"), median(row, "fingerprintMs"),
+                    100 * (Double) row.get("fingerprintShare"), (Long) row.get("startupMs")));
+        }
+        List<Map<String, Object>> rows = (List<Map<String, Object>>) report.get("iterations");
+        if (!rows.isEmpty()) {
+            out.append("native build: ").append(rows.get(0).get("nativeBuild")).append('\n');
+        }
+        out.append(String.format("%nrepeated runs (1 thread each)%n%-9s %8s %10s %9s%n", "parallel", "wall s",
+                "runs/min", "speed-up"));
+        for (Map<String, Object> row : (List<Map<String, Object>>) report.get("parallelRuns")) {
+            out.append(String.format("%-9d %8.1f %10.2f %8.2fx%n", (Integer) row.get("parallel"),
+                    (Long) row.get("wallMs") / 1000.0, (Double) row.get("runsPerMinute"), (Double) row.get("speedUp")));
+        }
+        return out.toString();
+    }
+
+    private static double median(Map<String, Object> row, String key) {
+        return ((Stats) row.get(key)).median();
+    }
+}

@@ -1,0 +1,95 @@
+package reprolab.worker;
+
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.dataset.DataSet;
+import reprolab.data.DataException;
+import reprolab.data.EpochOrder;
+import reprolab.data.ExampleLoader;
+import reprolab.data.Examples;
+import reprolab.experiment.ExperimentSpec;
+import reprolab.experiment.Json;
+import reprolab.experiment.SpecException;
+import reprolab.experiment.SpecJson;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Times the parts of a training iteration in a JVM of its own (the benchmark starts one per thread
+ * count, since libnd4j reads its thread settings once per process). For each measured batch it times
+ * {@code fit} (the whole iteration), {@code computeGradientAndScore} (forward + backward), a forward
+ * pass alone in training mode, and the fingerprints the worker computes after every update; the
+ * updater is fit minus forward + backward. Prints one JSON object on stdout. Not a training run: the
+ * extra passes consume dropout randomness, so its weights are not those of a real run.
+ *
+ * <p>Usage: {@code IterationProfiler SPEC.json WARMUP MEASURED}
+ */
+public final class IterationProfiler {
+
+    private IterationProfiler() {
+    }
+
+    public static void main(String[] args) throws SpecException, DataException, IOException {
+        ExperimentSpec spec = SpecJson.read(Path.of(args[0]));
+        int warmup = Integer.parseInt(args[1]);
+        int measured = Integer.parseInt(args[2]);
+        NativeSettings.apply(spec.execution());
+        Examples examples = ExampleLoader.load(spec.data());
+        MultiLayerNetwork net = ModelFactory.create(spec.model(), spec.execution().dataType(), 1, 2,
+                examples.rows(), examples.cols(), examples.classes());
+        Fingerprinter fingerprints = new Fingerprinter(net);
+        long startupMs = ManagementFactory.getRuntimeMXBean().getUptime();
+        Batches batches = new Batches(examples, spec.execution().dataType());
+        int batchSize = spec.model().batchSize();
+        int[] all = new int[examples.labels().length];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = i;
+        }
+        int[] order = EpochOrder.permutation(all.length, 3, 0);
+        double[][] samples = new double[4][measured];
+        for (int k = 0; k < warmup + measured; k++) {
+            int from = (k * batchSize) % (all.length - batchSize);
+            DataSet batch = batches.batch(all, order, from, from + batchSize);
+            double[] times = timeOneIteration(net, batch, fingerprints);
+            if (k >= warmup) {
+                for (int part = 0; part < times.length; part++) {
+                    samples[part][k - warmup] = times[part];
+                }
+            }
+        }
+        System.out.println(Json.mapper().writeValueAsString(report(spec, startupMs, samples)));
+    }
+
+    /** ms of: fit, forward + backward, forward alone, fingerprints. */
+    private static double[] timeOneIteration(MultiLayerNetwork net, DataSet batch, Fingerprinter fingerprints) {
+        long t0 = System.nanoTime();
+        net.feedForward(batch.getFeatures(), true);
+        long t1 = System.nanoTime();
+        net.setInput(batch.getFeatures());
+        net.setLabels(batch.getLabels());
+        net.computeGradientAndScore();
+        long t2 = System.nanoTime();
+        net.fit(batch);
+        long t3 = System.nanoTime();
+        fingerprints.layers();
+        fingerprints.model();
+        long t4 = System.nanoTime();
+        return new double[]{(t3 - t2) / 1e6, (t2 - t1) / 1e6, (t1 - t0) / 1e6, (t4 - t3) / 1e6};
+    }
+
+    private static Map<String, Object> report(ExperimentSpec spec, long startupMs, double[][] samples) {
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("threads", spec.execution().threads());
+        report.put("nativeBuild", ProvenanceCollector.nativeBuild());
+        report.put("helpersActive", NativeSettings.helpersActive());
+        report.put("startupMs", startupMs);
+        report.put("fitMs", samples[0]);
+        report.put("forwardBackwardMs", samples[1]);
+        report.put("forwardMs", samples[2]);
+        report.put("fingerprintMs", samples[3]);
+        return report;
+    }
+}
