@@ -25,12 +25,16 @@ public final class WorkerMain {
     public static final int EXIT_FINISHED = 0;
     public static final int EXIT_FAILED = 1;
     public static final int EXIT_USAGE = 2;
+    /** Halted because the app that started it is gone. */
+    public static final int EXIT_ORPHANED = 3;
+    private static final long PARENT_POLL_MS = 500;
 
     private WorkerMain() {
     }
 
     public static void main(String[] args) {
         EventWriter events = EventWriter.claimStdout();
+        exitWithParent();
         RunSpec run;
         try {
             run = readRun(args);
@@ -57,6 +61,30 @@ public final class WorkerMain {
                     -1, FailureCause.ERROR));
         }
         return EXIT_FAILED;
+    }
+
+    /**
+     * Halts this worker soon after the process that started it is gone (the app killed with -9, or
+     * crashed). The event writer halts too, but only at its next event, and JVM start, data loading
+     * or a validation pass can take many seconds without one; an orphan must not hold a core so long.
+     */
+    static void exitWithParent() {
+        ProcessHandle parent = ProcessHandle.current().parent().orElse(null);
+        if (parent == null) {
+            return;
+        }
+        Thread watch = new Thread(() -> {
+            while (parent.isAlive()) { // a handle checks the start time too, so a reused pid is not mistaken
+                try {
+                    Thread.sleep(PARENT_POLL_MS);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+            Runtime.getRuntime().halt(EXIT_ORPHANED);
+        }, "parent-watch");
+        watch.setDaemon(true);
+        watch.start();
     }
 
     static RunSpec readRun(String[] args) throws SpecException, IOException {
