@@ -62,10 +62,31 @@ public final class EventCodec {
             if (event == null) {
                 throw new EventFormatException("empty " + type.asText() + " event");
             }
+            String missing = missingField(event);
+            if (missing != null) {
+                throw new EventFormatException("bad " + type.asText() + " event: field '" + missing + "' is missing");
+            }
             return event;
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new EventFormatException("bad " + type.asText() + " event: " + firstLine(e.getMessage()));
         }
+    }
+
+    /** The first required field that is absent or null (readers of events count on them), or null. */
+    private static String missingField(WorkerEvent event) {
+        if (event instanceof StartedEvent s) {
+            return s.runId() == null ? "runId" : s.provenance() == null ? "provenance" : null;
+        }
+        if (event instanceof IterationEvent i) {
+            return i.modelHash() == null ? "modelHash" : i.layers() == null || i.layers().contains(null) ? "layers" : null;
+        }
+        if (event instanceof FinishedEvent f) {
+            return f.finalHash() == null ? "finalHash" : null;
+        }
+        if (event instanceof FailedEvent f) {
+            return f.reason() == null ? "reason" : f.cause() == null ? "cause" : null;
+        }
+        return null;
     }
 
     private static String firstLine(String s) {

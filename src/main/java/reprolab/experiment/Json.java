@@ -1,6 +1,7 @@
 package reprolab.experiment;
 
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,7 +11,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 /**
  * The one ObjectMapper of the application. Limits are tight because experiment files, lessons and
  * worker output may come from anyone: no document can nest deeply, hold a huge number or string, or
- * name a Java class (polymorphic typing is never enabled).
+ * name a Java class (polymorphic typing is never enabled); a key given twice in one object is an error.
  */
 public final class Json {
 
@@ -35,6 +36,8 @@ public final class Json {
                         .maxNumberLength(MAX_NUMBER_LENGTH)
                         .maxStringLength(MAX_STRING_LENGTH)
                         .build())
+                // last-wins duplicates let a file say two things at once ("epochs": 1, "epochs": 1e6)
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .build();
         return JsonMapper.builder(factory)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

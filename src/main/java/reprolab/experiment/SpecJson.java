@@ -39,6 +39,8 @@ public final class SpecJson {
                         + " bytes; at most " + MAX_FILE_BYTES + " are allowed");
             }
             return parse(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new SpecException("experiment file " + file.getFileName() + " is not UTF-8 text (is it a JSON file?)");
         } catch (IOException e) {
             throw new SpecException("cannot read experiment file " + file + ": " + e.getMessage());
         }
@@ -58,6 +60,9 @@ public final class SpecJson {
 
     /** Parses JSON text into a tree, with limits; the message says what is wrong and where. */
     public static JsonNode parseTree(String json) throws SpecException {
+        if (json.startsWith("\uFEFF")) {
+            json = json.substring(1); // a byte-order mark, as Windows Notepad writes: not part of the JSON
+        }
         if (json.length() > MAX_FILE_BYTES) {
             throw new SpecException("experiment is larger than " + MAX_FILE_BYTES + " characters");
         }

@@ -89,6 +89,8 @@ public final class WorkerCommand {
         command.addAll(memory.jvmOptions());
         command.add("-Dreprolab.home=" + home);
         command.add("-Dfile.encoding=UTF-8");
+        // the worker halts when this process is gone (WorkerMain.LAUNCHER_PID_PROPERTY)
+        command.add("-Dreprolab.launcherPid=" + ProcessHandle.current().pid());
         command.add("-XX:ErrorFile=" + runsDir.toAbsolutePath().resolve(run.runId() + ".hs_err.log"));
         command.addAll(extraJvmArgs);
         command.add("@" + argFile.toAbsolutePath());

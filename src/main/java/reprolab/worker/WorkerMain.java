@@ -25,12 +25,18 @@ public final class WorkerMain {
     public static final int EXIT_FINISHED = 0;
     public static final int EXIT_FAILED = 1;
     public static final int EXIT_USAGE = 2;
+    /** Halted because the app that started it is gone. */
+    public static final int EXIT_ORPHANED = 3;
+    /** System property with the pid of the app that launched this worker (set by the launcher). */
+    public static final String LAUNCHER_PID_PROPERTY = "reprolab.launcherPid";
+    private static final long PARENT_POLL_MS = 500;
 
     private WorkerMain() {
     }
 
     public static void main(String[] args) {
         EventWriter events = EventWriter.claimStdout();
+        exitWithParent();
         RunSpec run;
         try {
             run = readRun(args);
@@ -57,6 +63,35 @@ public final class WorkerMain {
                     -1, FailureCause.ERROR));
         }
         return EXIT_FAILED;
+    }
+
+    /**
+     * Halts this worker soon after the app that started it is gone (killed with -9, or crashed). The
+     * event writer halts too, but only at its next event, and JVM start, data loading or a validation
+     * pass can take many seconds without one; an orphan must not hold a core so long. The launcher
+     * names its pid in {@value #LAUNCHER_PID_PROPERTY}, because an app killed while this JVM was still
+     * starting has already made init the parent; without it (started by hand) the parent is watched.
+     */
+    static void exitWithParent() {
+        Long pid = Long.getLong(LAUNCHER_PID_PROPERTY);
+        java.util.Optional<ProcessHandle> launcher = pid != null ? ProcessHandle.of(pid) : ProcessHandle.current().parent();
+        if (pid != null && launcher.isEmpty()) {
+            Runtime.getRuntime().halt(EXIT_ORPHANED); // gone before we even started
+        }
+        launcher.ifPresent(app -> {
+            Thread watch = new Thread(() -> {
+                while (app.isAlive()) { // a handle compares start times too, so a reused pid is not mistaken
+                    try {
+                        Thread.sleep(PARENT_POLL_MS);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+                Runtime.getRuntime().halt(EXIT_ORPHANED);
+            }, "launcher-watch");
+            watch.setDaemon(true);
+            watch.start();
+        });
     }
 
     static RunSpec readRun(String[] args) throws SpecException, IOException {
