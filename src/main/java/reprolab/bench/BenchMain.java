@@ -12,7 +12,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code ./reprolab bench [--threads N] [--json FILE] [--quick] [--helpers on|off|both]}: measures
+ * {@code ./reprolab bench [--threads N] [--json FILE] [--quick] [--helpers on|off|both]} (see
+ * {@code reprolab.cli.BenchCommand}): measures
  * training of {@code seed-cnn} on this machine and prints a table; never asserts a time. Figures:
  * ms per iteration (median, mean, spread) per thread count, each in its own worker JVM; the split
  * into forward, backward and updater; the cost of the per-iteration fingerprints; start-up of a
@@ -26,20 +27,8 @@ public final class BenchMain {
     private BenchMain() {
     }
 
-    public static void main(String[] args) {
-        System.exit(run(args));
-    }
-
     /** Runs the benchmark; returns the process exit code. */
-    public static int run(String[] args) {
-        Options options;
-        try {
-            options = Options.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.err.println("usage: bench [--threads N] [--json FILE] [--quick] [--helpers on|off|both]");
-            return 2;
-        }
+    public static int run(Options options) {
         try {
             Map<String, Object> report = measure(options);
             Files.createDirectories(options.json().toAbsolutePath().getParent());

@@ -14,6 +14,9 @@ import java.util.List;
 /**
  * Exact fingerprints of a network's parameters: xxHash64 of each parameter layer's raw bytes (read in
  * place from native memory, no copy) and its L2 norm. Equal hashes mean bitwise-equal parameters.
+ * The model hash is the xxHash64 of the layer hashes in forward order, so the parameters are read
+ * once per iteration, not twice; since every parameter belongs to a layer, equal model hashes still
+ * mean a bitwise-equal model.
  */
 public final class Fingerprinter {
 
@@ -60,11 +63,18 @@ public final class Fingerprinter {
         return result;
     }
 
-    /** Hash of all parameters of the model. */
+    /** Hash of all parameters of the model: current layer fingerprints, combined. */
     public String model() {
-        INDArray params = net.params();
-        int width = params.dataType().width();
-        return hash(params.data().asNio(), params.offset() * width, params.length() * width);
+        return modelHash(layers());
+    }
+
+    /** The model hash belonging to these layer fingerprints (in forward order). */
+    public static String modelHash(List<LayerFingerprint> layers) {
+        ByteBuffer combined = ByteBuffer.allocate(8 * layers.size());
+        for (LayerFingerprint layer : layers) {
+            combined.putLong(Long.parseUnsignedLong(layer.hash(), 16));
+        }
+        return String.format("%016x", HASH.hash(combined.array(), 0, combined.capacity(), HASH_SEED));
     }
 
     private static String hash(ByteBuffer bytes, long offset, long length) {

@@ -13,11 +13,14 @@ import reprolab.events.EpochEvent;
 import reprolab.events.FailureCause;
 import reprolab.events.FinishedEvent;
 import reprolab.events.IterationEvent;
+import reprolab.events.LayerFingerprint;
 import reprolab.events.StartedEvent;
 import reprolab.experiment.ExperimentSpec;
 import reprolab.experiment.PerturbationSpec;
 import reprolab.experiment.ResolvedSeeds;
 import reprolab.experiment.RunSpec;
+
+import java.util.List;
 
 /**
  * One training run, start to finish, reporting every step through an {@link EventWriter}. Each
@@ -131,7 +134,8 @@ public final class Trainer {
 
     private static IterationEvent iteration(int k, int epoch, Double loss, Double accuracy, Fingerprinter fingerprints,
                                             int perturbed) {
-        return new IterationEvent(k, epoch, loss, accuracy, fingerprints.layers(), fingerprints.model(), perturbed);
+        List<LayerFingerprint> layers = fingerprints.layers();
+        return new IterationEvent(k, epoch, loss, accuracy, layers, Fingerprinter.modelHash(layers), perturbed);
     }
 
     /** Keeps the best weights by validation loss and decides when patience has run out. */

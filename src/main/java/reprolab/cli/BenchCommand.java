@@ -1,0 +1,42 @@
+package reprolab.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import reprolab.bench.BenchMain;
+import reprolab.bench.Options;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code reprolab bench}: speed of the seed CNN; prints figures, asserts nothing. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Measure ms per iteration of seed-cnn (forward/backward/updater split, fingerprint cost),",
+                "worker start-up and runs per minute with 1, 2 and 4 parallel repeats; writes a table and JSON.",
+                "Run it on a quiet machine: figures from a busy one say little (see docs/performance.md)."})
+final class BenchCommand implements Callable<Integer> {
+
+    @Option(names = "--threads", paramLabel = "N", description = "profile only this thread count (default: 1 and 2)")
+    Integer threads;
+
+    @Option(names = "--json", paramLabel = "FILE", defaultValue = "target/bench.json", description = "JSON report (default: ${DEFAULT-VALUE})")
+    Path json;
+
+    @Option(names = "--quick", description = "fewer iterations: a smoke test of the figures, not a measurement")
+    boolean quick;
+
+    @Option(names = "--helpers", paramLabel = "on|off|both", defaultValue = "on",
+            description = "vendor kernels (oneDNN) setting(s) to profile (default: ${DEFAULT-VALUE})")
+    String helpers;
+
+    @Override
+    public Integer call() {
+        List<Boolean> helperStates = switch (helpers) {
+            case "on" -> List.of(true);
+            case "off" -> List.of(false);
+            case "both" -> List.of(true, false);
+            default -> throw new IllegalArgumentException("--helpers must be on, off or both, got " + helpers);
+        };
+        return BenchMain.run(new Options(threads == null ? List.of(1, 2) : List.of(threads), json, quick, helperStates));
+    }
+}
