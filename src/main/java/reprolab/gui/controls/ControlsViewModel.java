@@ -83,14 +83,28 @@ public final class ControlsViewModel {
         load(ExperimentSpec.defaults());
     }
 
-    /** Looks for the CUDA backend class without initialising it (and so without loading ND4J). */
+    /**
+     * Whether a CUDA run can work here: the CUDA backend class is on the classpath (looked up without
+     * initialising it, so ND4J is not loaded) and an NVIDIA driver is installed. With the class but no
+     * driver, ND4J would fall back to the CPU, so the control stays off.
+     */
     public static boolean detectCuda() {
+        return cudaBackendOnClasspath() && nvidiaDriverPresent();
+    }
+
+    static boolean cudaBackendOnClasspath() {
         try {
             Class.forName(CUDA_BACKEND_CLASS, false, ControlsViewModel.class.getClassLoader());
             return true;
         } catch (ClassNotFoundException | LinkageError e) {
             return false;
         }
+    }
+
+    static boolean nvidiaDriverPresent() {
+        return java.nio.file.Files.exists(Path.of("/proc/driver/nvidia/version"))
+                || java.nio.file.Files.exists(Path.of(System.getenv().getOrDefault("SystemRoot", "C:\\Windows"),
+                "System32", "nvcuda.dll"));
     }
 
     /** Fills the form from a spec (a loaded file, a reopened experiment). */
@@ -177,8 +191,13 @@ public final class ControlsViewModel {
 
     /** Why the backend choice is locked, or empty when it is not. */
     public String backendDisabledReason() {
-        return cudaAvailable ? "" : "No CUDA backend on the classpath (" + CUDA_BACKEND_CLASS
-                + "): this build runs on the CPU only. Build with -Pcuda on a machine with an NVIDIA GPU.";
+        if (cudaAvailable) {
+            return "";
+        }
+        return cudaBackendOnClasspath()
+                ? "No NVIDIA GPU driver found on this machine: CUDA runs would fall back to the CPU."
+                : "No CUDA backend on the classpath (" + CUDA_BACKEND_CLASS
+                        + "): this build runs on the CPU only. Build with -Pcuda on a machine with an NVIDIA GPU.";
     }
 
     /** Names of the seed value fields, one per {@link SeedKind}. */
