@@ -3,6 +3,10 @@ package reprolab.cli;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import reprolab.ablation.AblationFiles;
+import reprolab.ablation.AblationResults;
+import reprolab.ablation.AblationText;
+import reprolab.analysis.AblationReport;
 import reprolab.analysis.ExperimentAnalysis;
 import reprolab.analysis.ExperimentReport;
 import reprolab.analysis.ReportCsv;
@@ -21,7 +25,7 @@ import java.util.concurrent.Callable;
 
 /** {@code reprolab report DIR}: analyses a stored experiment, finished or not. */
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = "Analyse a stored experiment folder (finished or not).")
+        description = "Analyse a stored experiment folder (finished or not); for an ablation, the factor table first.")
 final class ReportCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "DIR", description = "experiment folder (holds experiment.json and runs/)")
@@ -40,6 +44,7 @@ final class ReportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Path dir = folder.toAbsolutePath().normalize();
         ExperimentFolder experiment = new ExperimentStore(dir.getParent() == null ? dir : dir.getParent()).open(dir);
+        AblationReport ablation = AblationFiles.isAblation(dir) ? AblationResults.analyse(experiment) : null;
         List<RunHistory> runs = experiment.loadRuns();
         for (RunHistory run : runs) {
             for (String problem : run.problems()) {
@@ -52,8 +57,16 @@ final class ReportCommand implements Callable<Integer> {
             Files.writeString(temp, ReportCsv.series(runs), StandardCharsets.UTF_8);
             Files.move(temp, csv, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         }
-        System.out.println(json ? Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report)
-                : ReportText.render(report));
+        if (json) {
+            Object document = ablation == null ? report : java.util.Map.of("ablation", ablation, "experiment", report);
+            System.out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(document));
+        } else {
+            if (ablation != null) {
+                System.out.println(AblationText.render(ablation));
+                System.out.println();
+            }
+            System.out.println(ReportText.render(report));
+        }
         return Main.EXIT_OK;
     }
 }

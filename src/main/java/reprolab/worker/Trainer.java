@@ -41,6 +41,7 @@ public final class Trainer {
         ExperimentSpec spec = run.spec();
         ResolvedSeeds seeds = run.seeds();
         NativeSettings.apply(spec.execution());
+        warnOnBackendFallback(spec);
         Examples examples = load(spec);
         Split split = split(examples, spec, seeds);
         Batches batches = new Batches(examples, spec.execution().dataType());
@@ -88,6 +89,15 @@ public final class Trainer {
         long wallMs = (System.nanoTime() - startNanos) / 1_000_000;
         events.write(new FinishedEvent(fingerprints.model(), k, wallMs, k == 0 ? 0 : trainNanos / 1e6 / k,
                 last.loss(), last.accuracy(), stopping.stoppedEarly(), stopping.restoredEpoch()));
+    }
+
+    /** A CUDA run on a machine without a usable GPU trains on the CPU; provenance records which. */
+    private static void warnOnBackendFallback(ExperimentSpec spec) {
+        String backend = org.nd4j.linalg.factory.Nd4j.getBackend().getClass().getSimpleName();
+        if (spec.execution().backend() == reprolab.experiment.Backend.CUDA && !backend.contains("Cu")) {
+            System.err.println("reprolab worker: the cuda backend was asked for but is not usable here; training on "
+                    + backend + " instead");
+        }
     }
 
     private static Examples load(ExperimentSpec spec) throws TrainingFailure {

@@ -61,6 +61,9 @@ class ReplayAndPerturbationTest {
         assertNotEquals(before.get(1).hash(), at.layers().get(1).hash(), "dense_0 perturbed");
         assertEquals(before.get(2), at.layers().get(2), "output untouched");
         assertNotEquals(a.finished().finalHash(), b.finished().finalHash(), "the difference survives training");
+        reprolab.analysis.ExperimentReport report = reprolab.analysis.ExperimentAnalysis.analyse(runs, 0);
+        assertEquals(new reprolab.analysis.Divergence(2, "dense_0"), report.firstDivergence());
+        assertTrue(report.verdict().contains("perturbation"), report.verdict());
     }
 
     @Test
@@ -80,6 +83,15 @@ class ReplayAndPerturbationTest {
         assertEquals("loss diverged to NaN at iteration 3", run.failed().reason());
         assertEquals(reprolab.events.FailureCause.DIVERGED, run.failed().cause());
         assertEquals(2, run.lastIteration(), "updates before the NaN are kept");
+    }
+
+    @Test
+    void cudaRunWithoutAGpuFallsBackToTheCpuAndSaysSo() throws Exception {
+        RunHistory run = WorkerProcesses.run(List.of(WorkerProcesses.runSpec("cuda", tiny("execution.backend=cuda"),
+                new ResolvedSeeds(1, 2, 3, 4))), java.util.Map.of("BACKEND_PRIORITY_GPU", "100", "BACKEND_PRIORITY_CPU", "0")).get(0);
+        assertEquals(RunStatus.FINISHED, run.status());
+        assertEquals("CpuBackend", run.started().provenance().backend());
+        assertEquals(reprolab.experiment.Backend.CUDA, run.started().provenance().spec().execution().backend());
     }
 
     /** The tiny model on 200 + 50 digits (4 updates), with the given key=value overrides. */

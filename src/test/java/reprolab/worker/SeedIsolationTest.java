@@ -2,6 +2,9 @@ package reprolab.worker;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import reprolab.analysis.Divergence;
+import reprolab.analysis.ExperimentAnalysis;
+import reprolab.analysis.ExperimentReport;
 import reprolab.events.IterationEvent;
 import reprolab.events.RunHistory;
 import reprolab.events.RunStatus;
@@ -94,6 +97,29 @@ class SeedIsolationTest {
         assertEquals(List.of("conv_0", "dense_0", "output"), base.started().provenance().layers());
         assertEquals(4, base.started().provenance().totalIterations());
         assertTrue(base.iterations().get(1).accuracy() >= 0 && base.iterations().get(1).accuracy() <= 1);
+    }
+
+    @Test
+    void analysisLocatesTheFirstDivergenceOfEachSeed() {
+        assertEquals(new Divergence(0, "conv_0"), firstDivergence(base, otherWeightInit));
+        assertEquals(new Divergence(1, "conv_0"), firstDivergence(base, otherDropout));
+        assertEquals(new Divergence(1, "conv_0"), firstDivergence(base, otherShuffle));
+        ExperimentReport same = ExperimentAnalysis.analyse(List.of(base, baseAgain), 0);
+        assertTrue(same.identical());
+        assertEquals(null, same.firstDivergence());
+        assertTrue(same.verdict().contains("bitwise identical"), same.verdict());
+    }
+
+    @Test
+    void verdictNamesTheSeedThatDiffers() {
+        ExperimentReport report = ExperimentAnalysis.analyse(List.of(base, otherDropout), 0);
+        assertTrue(report.verdict().contains("dropout seed"), report.verdict());
+    }
+
+    private static Divergence firstDivergence(RunHistory a, RunHistory b) {
+        ExperimentReport report = ExperimentAnalysis.analyse(List.of(a, b), 0);
+        assertEquals(false, report.identical());
+        return report.firstDivergence();
     }
 
     private static String hashAt(RunHistory run, int k) {

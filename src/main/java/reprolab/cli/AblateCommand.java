@@ -1,0 +1,91 @@
+package reprolab.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import reprolab.ablation.AblationFactor;
+import reprolab.ablation.AblationPlan;
+import reprolab.ablation.AblationPlanner;
+import reprolab.ablation.AblationRunner;
+import reprolab.ablation.AblationText;
+import reprolab.ablation.RunningAblation;
+import reprolab.analysis.AblationReport;
+import reprolab.experiment.ExperimentSpec;
+import reprolab.experiment.Json;
+import reprolab.run.ExperimentRunner;
+import reprolab.run.ExperimentStore;
+import reprolab.run.WorkerCommand;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code reprolab ablate SPEC.json --repeats R [--factors a,b]}: which factor makes seeded runs differ,
+ * and by how much. Prints progress on stderr, then the table and the verdict (or the report as JSON).
+ */
+@Command(name = "ablate", mixinStandardHelpOptions = true,
+        description = "Run a baseline group and one group per factor in which only that factor varies; "
+                + "report which factors break bitwise reproducibility and how much accuracy each moves.")
+final class AblateCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "SPEC.json", description = "baseline experiment file")
+    Path specFile;
+
+    @Mixin
+    SpecOptions specOptions;
+
+    @Option(names = "--factors", split = ",", paramLabel = "FACTOR",
+            description = "factors to vary (default: all): weightInit, dropout, shuffle, split, threads, helpers, "
+                    + "dataType, perturbation, learningRate")
+    List<String> factors = new ArrayList<>();
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "folder that holds experiment folders (default: the app's data folder)")
+    Path out;
+
+    @Option(names = "--json", description = "print the report as JSON instead of text")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        List<AblationFactor> chosen;
+        try {
+            chosen = factors.isEmpty() ? AblationFactor.varying() : AblationFactor.parse(factors);
+        } catch (IllegalArgumentException e) {
+            System.err.println("reprolab: " + e.getMessage());
+            return Main.EXIT_USAGE;
+        }
+        ExperimentSpec spec = specOptions.load(specFile);
+        AblationPlan plan = AblationPlanner.plan(spec, spec.runs().repeats(), chosen);
+        AblationReport report = run(plan);
+        System.out.println(json ? Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report)
+                : AblationText.render(report));
+        return Main.EXIT_OK;
+    }
+
+    private AblationReport run(AblationPlan plan) throws Exception {
+        ExperimentStore store = new ExperimentStore(out == null ? ExperimentStore.defaultRoot() : out);
+        AblationRunner runner = new AblationRunner(new ExperimentRunner(WorkerCommand.forCurrentJvm()), store);
+        int parallel = specOptions.parallel != null && specOptions.parallel > 0 ? specOptions.parallel
+                : AblationRunner.defaultParallel(plan);
+        ProgressPrinter progress = ProgressPrinter.forStream(System.err, plan.allRuns());
+        RunningAblation running = runner.start(plan, parallel, progress);
+        System.err.println("ablation " + running.folder().path() + ": " + plan.groups().size() + " groups x "
+                + plan.repeats() + " runs, " + Math.min(parallel, plan.allRuns().size()) + " at a time");
+        Thread cancelOnExit = new Thread(running::cancelAll, "reprolab-cancel-on-exit");
+        Runtime.getRuntime().addShutdownHook(cancelOnExit);
+        try {
+            return running.await();
+        } finally {
+            progress.close();
+            try {
+                Runtime.getRuntime().removeShutdownHook(cancelOnExit);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is already running: it cancels the workers
+            }
+        }
+    }
+}

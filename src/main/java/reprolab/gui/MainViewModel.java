@@ -1,0 +1,212 @@
+package reprolab.gui;
+
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import reprolab.events.RunHistory;
+import reprolab.experiment.ExperimentSpec;
+import reprolab.gui.controls.ControlsViewModel;
+import reprolab.gui.curves.CurvesViewModel;
+import reprolab.gui.divergence.DivergenceViewModel;
+import reprolab.gui.history.HistoryViewModel;
+import reprolab.gui.runs.RunsViewModel;
+
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.function.LongSupplier;
+
+/**
+ * The window's state: the form, the runs in flight and the three tabs, plus the commands Run, Cancel
+ * and Cancel all. Events from the engine wait in an {@link EventBatcher} until the view's ~10 Hz pulse
+ * calls {@link #pulse()}, which applies them all at once.
+ */
+public final class MainViewModel {
+
+    /** Live divergence is re-analysed at most this often while runs are in flight. */
+    static final long LIVE_ANALYSIS_NANOS = 1_000_000_000L;
+
+    private final ExperimentService service;
+    private final Executor background;
+    private final Executor fx;
+    private final LongSupplier clock;
+    private final ControlsViewModel controls;
+    private final RunsViewModel runs = new RunsViewModel();
+    private final CurvesViewModel curves = new CurvesViewModel();
+    private final DivergenceViewModel divergence;
+    private final HistoryViewModel history;
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Ready.");
+    private final ReadOnlyIntegerWrapper batchesApplied = new ReadOnlyIntegerWrapper();
+    private final BooleanBinding canRun;
+    private EventBatcher batcher = new EventBatcher();
+    private RunningHandle handle;
+    private List<RunHistory> shownRuns = List.of();
+    private long lastAnalysis;
+
+    public MainViewModel(ExperimentService service, ControlsViewModel controls, Executor background, Executor fx,
+                         LongSupplier clock) {
+        this.service = service;
+        this.controls = controls;
+        this.background = background;
+        this.fx = fx;
+        this.clock = clock;
+        this.divergence = new DivergenceViewModel(service, background, fx);
+        this.history = new HistoryViewModel(service, background, fx);
+        this.canRun = Bindings.createBooleanBinding(() -> controls.validProperty().get() && !running.get(),
+                controls.validProperty(), running);
+    }
+
+    /** Starts the form's experiment in the background; does nothing while the form is invalid or runs are live. */
+    public void run() {
+        ExperimentSpec spec = controls.specProperty().get();
+        if (spec == null || running.get()) {
+            return;
+        }
+        running.set(true);
+        EventBatcher fresh = new EventBatcher();
+        batcher = fresh;
+        handle = null;
+        runs.reset(List.of());
+        curves.reset(List.of());
+        divergence.clear("Running " + spec.runs().repeats() + " repeat(s)…");
+        status.set("Starting " + spec.name() + "…");
+        background.execute(() -> {
+            try {
+                RunningHandle started = service.start(spec, fresh);
+                fx.execute(() -> started(fresh, started));
+            } catch (ServiceException | RuntimeException e) {
+                fx.execute(() -> {
+                    running.set(false);
+                    status.set("Could not start: " + e.getMessage());
+                });
+            }
+        });
+    }
+
+    private void started(EventBatcher owner, RunningHandle started) {
+        if (owner != batcher) {
+            started.cancelAll();
+            return;
+        }
+        handle = started;
+        runs.addMissing(started.runIds());
+        curves.addRuns(started.runIds());
+        status.set("Running, stored in " + started.folder());
+    }
+
+    /** Cancels one run; the engine reports it as cancelled in a later batch. */
+    public void cancel(String runId) {
+        RunningHandle h = handle;
+        if (h != null) {
+            background.execute(() -> h.cancel(runId));
+        }
+    }
+
+    public void cancelAll() {
+        RunningHandle h = handle;
+        if (h != null) {
+            status.set("Cancelling all runs…");
+            background.execute(h::cancelAll);
+        }
+    }
+
+    /** Applies everything that arrived since the last pulse; called ~10 times a second on the FX thread. */
+    public void pulse() {
+        EventBatcher.Batch batch = batcher.drain();
+        if (batch.isEmpty()) {
+            return;
+        }
+        long now = clock.getAsLong();
+        runs.apply(batch.events(), now);
+        curves.append(batch.events());
+        batchesApplied.set(batchesApplied.get() + 1);
+        if (batch.allEnded() != null) {
+            ended(batch.allEnded());
+        } else if (handle != null && now - lastAnalysis >= LIVE_ANALYSIS_NANOS) {
+            lastAnalysis = now;
+            RunningHandle h = handle;
+            divergence.analyse(h::snapshot);
+        }
+    }
+
+    private void ended(List<RunHistory> all) {
+        running.set(false);
+        shownRuns = all;
+        runs.markAllEnded();
+        divergence.analyse(all);
+        history.refresh();
+        status.set("Done: " + all.size() + " run(s).");
+    }
+
+    /** Shows a stored experiment: its settings in the form, its runs in every tab. */
+    public void show(OpenedExperiment opened) {
+        if (running.get()) {
+            status.set("Cancel or wait for the running experiment before opening another.");
+            return;
+        }
+        controls.load(opened.spec());
+        shownRuns = opened.runs();
+        runs.showStored(opened.runs());
+        curves.showStored(opened.runs());
+        divergence.clear("Analysing…");
+        divergence.analyse(opened.runs());
+        status.set("Opened " + opened.folder());
+    }
+
+    /** The runs on screen, taken on the caller's thread (a live snapshot while running). */
+    public List<RunHistory> currentRuns() {
+        RunningHandle h = handle;
+        return running.get() && h != null ? h.snapshot() : shownRuns;
+    }
+
+    public ControlsViewModel controls() {
+        return controls;
+    }
+
+    public RunsViewModel runs() {
+        return runs;
+    }
+
+    public CurvesViewModel curves() {
+        return curves;
+    }
+
+    public DivergenceViewModel divergence() {
+        return divergence;
+    }
+
+    public HistoryViewModel history() {
+        return history;
+    }
+
+    public ExperimentService service() {
+        return service;
+    }
+
+    public BooleanBinding canRunProperty() {
+        return canRun;
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    /** How many batches have reached the view models: one per pulse that had anything to apply. */
+    public ReadOnlyIntegerProperty batchesAppliedProperty() {
+        return batchesApplied.getReadOnlyProperty();
+    }
+
+    /** Shows a message in the status line (errors of exports, file dialogs). */
+    public void report(String message) {
+        status.set(message);
+    }
+}

@@ -1,0 +1,163 @@
+package reprolab.gui.divergence;
+
+import javafx.geometry.Insets;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.fx.ChartViewer;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import reprolab.gui.AnalysisResult;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The verdict, the pairwise matrix, the gap plot on a log axis and the layers × iterations strip. */
+public final class DivergenceView {
+
+    private static final double ROW_HEIGHT = 18;
+    private final DivergenceViewModel vm;
+    private final Label verdict = new Label();
+    private final GridPane matrix = new GridPane();
+    private final XYSeries lossGap = new XYSeries("max |Δloss| between runs", false, true);
+    private final XYSeries normGap = new XYSeries("parameter-norm spread", false, true);
+    private final JFreeChart gapChart;
+    private final Canvas strip = new Canvas(800, 4 * ROW_HEIGHT);
+    private final Label stripText = new Label();
+    private final VBox root;
+
+    public DivergenceView(DivergenceViewModel vm) {
+        this.vm = vm;
+        verdict.setId("verdict");
+        verdict.setWrapText(true);
+        verdict.getStyleClass().add("verdict");
+        verdict.textProperty().bind(vm.verdictProperty());
+        matrix.setId("pairMatrix");
+        matrix.setHgap(4);
+        matrix.setVgap(4);
+        gapChart = createGapChart();
+        ChartViewer viewer = new ChartViewer(gapChart);
+        viewer.setId("gapChart");
+        viewer.setPrefHeight(320);
+        strip.setId("layerStrip");
+        Tooltip.install(strip, new Tooltip("Red: the runs' fingerprints of this layer differ at this iteration."));
+        VBox content = new VBox(10, verdict, new Label("Pairs of runs (= identical, k = differs from iteration k)"),
+                matrix, viewer, new Label("Layers × iterations: where fingerprints differ"), strip, stripText);
+        content.setPadding(new Insets(8));
+        root = new VBox(new ScrollPane(content));
+        ((ScrollPane) root.getChildren().get(0)).setFitToWidth(true);
+        vm.resultProperty().addListener((obs, was, now) -> showResult(now));
+        vm.stripProperty().addListener((obs, was, now) -> drawStrip(now));
+    }
+
+    public VBox root() {
+        return root;
+    }
+
+    public JFreeChart gapChart() {
+        return gapChart;
+    }
+
+    private JFreeChart createGapChart() {
+        XYSeriesCollection data = new XYSeriesCollection();
+        data.addSeries(lossGap);
+        data.addSeries(normGap);
+        LogAxis y = new LogAxis("difference (log)");
+        y.setSmallestValue(1e-16);
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+        renderer.setDrawSeriesLineAsPath(true);
+        renderer.setDefaultCreateEntities(false);
+        XYPlot plot = new XYPlot(data, new NumberAxis("Iteration"), y, renderer);
+        plot.setDomainPannable(true);
+        return new JFreeChart("How far apart the runs are", JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+    }
+
+    private void showResult(AnalysisResult r) {
+        gapChart.setNotify(false);
+        lossGap.clear();
+        normGap.clear();
+        matrix.getChildren().clear();
+        if (r != null) {
+            // a log axis cannot show 0: identical iterations are left out rather than faked
+            for (AnalysisResult.Gap g : r.gap()) {
+                if (g.maxAbsLossDelta() > 0) {
+                    lossGap.add(g.iteration(), g.maxAbsLossDelta(), false);
+                }
+                if (g.paramNormSpread() > 0) {
+                    normGap.add(g.iteration(), g.paramNormSpread(), false);
+                }
+            }
+            fillMatrix(r.pairs());
+        }
+        lossGap.fireSeriesChanged();
+        normGap.fireSeriesChanged();
+        gapChart.setNotify(true);
+    }
+
+    private void fillMatrix(List<AnalysisResult.Pair> pairs) {
+        List<String> runs = new ArrayList<>();
+        for (AnalysisResult.Pair p : pairs) {
+            if (!runs.contains(p.runA())) {
+                runs.add(p.runA());
+            }
+            if (!runs.contains(p.runB())) {
+                runs.add(p.runB());
+            }
+        }
+        for (int i = 0; i < runs.size(); i++) {
+            matrix.add(new Label(runs.get(i)), 0, i + 1);
+            matrix.add(new Label(runs.get(i)), i + 1, 0);
+        }
+        for (AnalysisResult.Pair p : pairs) {
+            int a = runs.indexOf(p.runA());
+            int b = runs.indexOf(p.runB());
+            matrix.add(cell(p), b + 1, a + 1);
+            matrix.add(cell(p), a + 1, b + 1);
+        }
+    }
+
+    private static Label cell(AnalysisResult.Pair p) {
+        Label l = new Label(p.identical() ? "=" : String.valueOf(p.firstIteration()));
+        l.getStyleClass().add(p.identical() ? "pair-identical" : "pair-differs");
+        l.setTooltip(new Tooltip(p.identical() ? "bitwise identical at every iteration"
+                : "differ from iteration " + p.firstIteration() + (p.layer() == null ? "" : " in " + p.layer())));
+        return l;
+    }
+
+    private void drawStrip(LayerStrip s) {
+        int rows = Math.max(1, s.layers().size());
+        strip.setHeight(rows * ROW_HEIGHT);
+        GraphicsContext g = strip.getGraphicsContext2D();
+        g.clearRect(0, 0, strip.getWidth(), strip.getHeight());
+        double labelWidth = 80;
+        double width = strip.getWidth() - labelWidth;
+        int n = s.length();
+        for (int l = 0; l < s.layers().size(); l++) {
+            double y = l * ROW_HEIGHT;
+            g.setFill(Color.BLACK);
+            g.fillText(s.layers().get(l), 2, y + ROW_HEIGHT - 5);
+            // one column per pixel: a column is red when any iteration it covers differs
+            for (int px = 0; px < width && n > 0; px++) {
+                int from = (int) ((long) px * n / width);
+                int to = Math.max(from + 1, (int) ((long) (px + 1) * n / width));
+                boolean differs = false;
+                for (int i = from; i < Math.min(to, n) && !differs; i++) {
+                    differs = s.differs(l, i);
+                }
+                g.setFill(differs ? Color.web("#e15759") : Color.web("#59a14f"));
+                g.fillRect(labelWidth + px, y + 2, 1, ROW_HEIGHT - 4);
+            }
+        }
+        stripText.setText(String.join("   ", s.describe()));
+    }
+}

@@ -1,0 +1,114 @@
+package reprolab.gui.runs;
+
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import reprolab.gui.curves.CurvesViewModel;
+import reprolab.gui.curves.RunPalette;
+
+import java.util.function.Consumer;
+
+/** The table of runs: colour and show/hide, status, progress, iteration, ETA, cancel. */
+public final class RunsView {
+
+    private final TableView<RunRow> table = new TableView<>();
+
+    public RunsView(RunsViewModel vm, CurvesViewModel curves, Consumer<String> cancel) {
+        table.setId("runsTable");
+        table.setItems(vm.rows());
+        table.setPlaceholder(new javafx.scene.control.Label("No runs yet."));
+        table.setPrefHeight(220);
+        TableColumn<RunRow, RunRow> show = new TableColumn<>("Show");
+        show.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        show.setCellFactory(c -> new ShowCell(curves));
+        TableColumn<RunRow, String> id = new TableColumn<>("Run");
+        id.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().runId()));
+        TableColumn<RunRow, String> status = new TableColumn<>("Status");
+        status.setCellValueFactory(c -> c.getValue().statusProperty());
+        TableColumn<RunRow, Double> progress = new TableColumn<>("Progress");
+        progress.setCellValueFactory(c -> c.getValue().progressProperty().asObject());
+        progress.setCellFactory(c -> new ProgressCell());
+        TableColumn<RunRow, String> iteration = new TableColumn<>("Iteration");
+        iteration.setCellValueFactory(c -> c.getValue().iterationProperty().asString("%d")
+                .concat(" / ").concat(c.getValue().totalProperty().asString()));
+        TableColumn<RunRow, String> eta = new TableColumn<>("ETA");
+        eta.setCellValueFactory(c -> c.getValue().etaProperty());
+        TableColumn<RunRow, RunRow> stop = new TableColumn<>("");
+        stop.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        stop.setCellFactory(c -> new CancelCell(cancel));
+        table.getColumns().addAll(java.util.List.of(show, id, status, progress, iteration, eta, stop));
+    }
+
+    public TableView<RunRow> root() {
+        return table;
+    }
+
+    private static final class ShowCell extends TableCell<RunRow, RunRow> {
+        private final CurvesViewModel curves;
+        private final CheckBox box = new CheckBox();
+        private RunRow bound;
+
+        ShowCell(CurvesViewModel curves) {
+            this.curves = curves;
+        }
+
+        @Override
+        protected void updateItem(RunRow row, boolean empty) {
+            super.updateItem(row, empty);
+            if (bound != null) {
+                box.selectedProperty().unbindBidirectional(curves.visibleProperty(bound.runId()));
+                bound = null;
+            }
+            if (empty || row == null) {
+                setGraphic(null);
+                return;
+            }
+            bound = row;
+            box.selectedProperty().bindBidirectional(curves.visibleProperty(row.runId()));
+            box.setStyle("-fx-mark-color: " + RunPalette.hex(row.colorIndex()) + ";");
+            setStyle("-fx-background-color: " + RunPalette.hex(row.colorIndex()) + "33;");
+            setGraphic(box);
+        }
+    }
+
+    private static final class ProgressCell extends TableCell<RunRow, Double> {
+        private final ProgressBar bar = new ProgressBar(0);
+
+        @Override
+        protected void updateItem(Double value, boolean empty) {
+            super.updateItem(value, empty);
+            if (empty || value == null) {
+                setGraphic(null);
+            } else {
+                bar.setProgress(value);
+                setGraphic(bar);
+            }
+        }
+    }
+
+    private static final class CancelCell extends TableCell<RunRow, RunRow> {
+        private final Button button = new Button("Cancel");
+        private final Consumer<String> cancel;
+
+        CancelCell(Consumer<String> cancel) {
+            this.cancel = cancel;
+        }
+
+        @Override
+        protected void updateItem(RunRow row, boolean empty) {
+            super.updateItem(row, empty);
+            if (empty || row == null) {
+                setGraphic(null);
+                return;
+            }
+            button.setOnAction(e -> cancel.accept(row.runId()));
+            button.disableProperty().bind(row.statusProperty().isNotEqualTo("running")
+                    .and(row.statusProperty().isNotEqualTo("waiting")));
+            setGraphic(button);
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package reprolab.gui;
+
+import org.junit.jupiter.api.Test;
+import reprolab.gui.controls.ControlsViewModel;
+import reprolab.gui.runs.RunRow;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class MainViewModelTest {
+
+    private final AtomicLong clock = new AtomicLong(1_000);
+    private final ControlsViewModel controls = new ControlsViewModel(false, p -> true);
+
+    private MainViewModel viewModel(FakeExperimentService service) {
+        controls.text("runs.repeats").set("2");
+        return new MainViewModel(service, controls, Runnable::run, Runnable::run, clock::get);
+    }
+
+    private static void await(FakeExperimentService service) throws InterruptedException {
+        assertTrue(service.started.get(0).done.await(10, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void invalidFormDisablesRunAndRunDoesNothing() {
+        FakeExperimentService service = new FakeExperimentService(5, 0);
+        MainViewModel vm = viewModel(service);
+        assertTrue(vm.canRunProperty().get());
+        controls.text("runs.repeats").set("0");
+        assertFalse(vm.canRunProperty().get());
+        vm.run();
+        assertTrue(service.started.isEmpty());
+    }
+
+    @Test
+    void thousandsOfEventsReachTheViewModelsAsOneBatch() throws InterruptedException {
+        FakeExperimentService service = new FakeExperimentService(500, 0);
+        MainViewModel vm = viewModel(service);
+        int versionBefore = vm.curves().versionProperty().get();
+        vm.run();
+        await(service);
+        vm.pulse();
+        assertEquals(1, vm.batchesAppliedProperty().get());
+        assertEquals(versionBefore + 1, vm.curves().versionProperty().get());
+        assertEquals(501, vm.curves().pointCount("run-0"));
+        assertEquals(501, vm.curves().pointCount("run-1"));
+        vm.pulse();
+        assertEquals(1, vm.batchesAppliedProperty().get(), "an empty pulse changes nothing");
+    }
+
+    @Test
+    void progressShowsIterationOfTotalAndFinishedStatus() throws InterruptedException {
+        FakeExperimentService service = new FakeExperimentService(20, 0);
+        MainViewModel vm = viewModel(service);
+        vm.run();
+        await(service);
+        vm.pulse();
+        RunRow row = vm.runs().row("run-1").orElseThrow();
+        assertEquals(20, row.iterationProperty().get());
+        assertEquals(20, row.totalProperty().get());
+        assertEquals(1.0, row.progressProperty().get());
+        assertEquals("finished", row.statusProperty().get());
+        assertFalse(vm.runningProperty().get());
+        assertEquals("Runs differ from iteration 3 in layer dense_0.", vm.divergence().verdictProperty().get());
+    }
+
+    @Test
+    void cancelAllStopsTheRunsAndTheyShowAsCancelled() throws InterruptedException {
+        FakeExperimentService service = new FakeExperimentService(10_000, 1);
+        MainViewModel vm = viewModel(service);
+        vm.run();
+        assertTrue(vm.runningProperty().get());
+        vm.cancelAll();
+        await(service);
+        vm.pulse();
+        assertTrue(service.started.get(0).wasCancelled());
+        assertEquals("cancelled", vm.runs().row("run-0").orElseThrow().statusProperty().get());
+        assertFalse(vm.runningProperty().get());
+        assertTrue(vm.canRunProperty().get());
+    }
+
+    @Test
+    void etaFollowsTheMeanPaceSoFar() {
+        FakeExperimentService service = new FakeExperimentService(0, 0);
+        MainViewModel vm = viewModel(service);
+        vm.runs().reset(java.util.List.of("r"));
+        clock.set(0);
+        vm.runs().apply(java.util.Map.of("r", java.util.List.of(FakeExperimentService.startedEvent("r", 100))), 0);
+        vm.runs().apply(java.util.Map.of("r", java.util.List.of(FakeExperimentService.iteration(10, "x"))),
+                10_000_000_000L);
+        assertEquals("1:30", vm.runs().row("r").orElseThrow().etaProperty().get());
+    }
+}
