@@ -71,7 +71,7 @@ echo "== 2/4 jlink runtime"
 # JavaFX types are "missing" to jdeps and are added by name below.
 mkdir -p "$WORK/classes"
 for jar in "$WORK"/input/*.jar; do
-  unzip -q -o "$jar" '*.class' -x 'META-INF/*' '*module-info.class' -d "$WORK/classes" || true
+  unzip -q -o "$jar" '*.class' -x 'META-INF/*' '*module-info.class' -d "$WORK/classes" >/dev/null 2>&1 || true
 done
 MODULES="$("$JAVA_HOME/bin/jdeps" -q --ignore-missing-deps --print-module-deps "$WORK/classes" | tail -1)"
 rm -rf "$WORK/classes"
@@ -117,6 +117,9 @@ if [ "$make_deb" = 1 ]; then
   done
   # jpackage adds the packages that own the libraries the runtime's ELF files link (libc, X11, ...);
   # these are the ones it cannot see because they are loaded from inside jars (see docs/installing.md).
+  # The payload is mostly jars, already deflated: xz (dpkg's default) is slow on ~200 MB and
+  # saves little (figures in docs/installing.md); gzip is fast and every dpkg reads it.
+  DPKG_DEB_COMPRESSOR_TYPE="${DPKG_DEB_COMPRESSOR_TYPE:-gzip}" \
   "$JAVA_HOME/bin/jpackage" --type deb --dest "$OUT" "${COMMON[@]}" \
     --app-image "$WORK/image/ReproLab" \
     --resource-dir "$ROOT/packaging/linux" \
@@ -125,7 +128,7 @@ if [ "$make_deb" = 1 ]; then
     --linux-menu-group "Education;Science;" \
     --linux-app-category science \
     --linux-shortcut --icon "$ROOT/assets/icons/reprolab-256.png" \
-    --linux-package-deps "libgtk-3-0, libgl1, fontconfig, xdg-utils" \
+    --linux-package-deps "libgtk-3-0, libgl1, fontconfig" \
     --install-dir /opt
   deb="$(ls "$OUT"/reprolab_*.deb)"
   echo "deb: $deb ($(du -h "$deb" | cut -f1))"
