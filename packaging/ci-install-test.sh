@@ -32,15 +32,16 @@ fi
 deb="$(ls "$ROOT"/target/installer/reprolab_*_amd64.deb 2>/dev/null | head -1)"
 [ -n "$deb" ] || fail "no .deb in target/installer"
 
+installed() { [ "$(dpkg-query -W -f='${Status}' reprolab 2>/dev/null)" = "install ok installed" ]; }
 cleanup() {
   [ -n "${xvfb_pid:-}" ] && kill "$xvfb_pid" 2>/dev/null || true
   [ -n "${app_pid:-}" ] && kill "$app_pid" 2>/dev/null || true
-  if dpkg -s reprolab >/dev/null 2>&1; then apt-get remove -y -qq reprolab >/dev/null || true; fi
+  if installed; then apt-get remove --purge -y -qq reprolab >/dev/null || true; fi
 }
 trap cleanup EXIT
 
 step "install $(basename "$deb")"
-dpkg -s reprolab >/dev/null 2>&1 && apt-get remove -y -qq reprolab
+if installed; then apt-get remove --purge -y -qq reprolab; fi
 apt-get install -y -qq "$deb"
 command -v reprolab >/dev/null || fail "no reprolab command on PATH after install"
 [ -f /opt/reprolab/lib/app/sample-data/experiments/tiny.json ] || fail "sample-data not installed"
@@ -86,8 +87,10 @@ kill "$app_pid"; wait "$app_pid" 2>/dev/null || true; app_pid=
 kill "$xvfb_pid"; wait "$xvfb_pid" 2>/dev/null || true; xvfb_pid=
 
 step "remove the package"
-apt-get remove -y -qq reprolab
+apt-get remove --purge -y -qq reprolab
+! installed || fail "reprolab still installed"
 [ ! -e /usr/bin/reprolab ] || fail "/usr/bin/reprolab left behind"
 [ ! -d /opt/reprolab/lib ] || fail "/opt/reprolab left behind"
+[ ! -e /usr/share/applications/reprolab-ReproLab.desktop ] || fail "desktop entry left behind"
 rm -rf "$work"
 echo "ci-install-test: OK"
