@@ -77,7 +77,8 @@ MODULES="$("$JAVA_HOME/bin/jdeps" -q --ignore-missing-deps --print-module-deps "
 rm -rf "$WORK/classes"
 # jdeps cannot see: jdk.unsupported (JavaCPP's Unsafe via reflection), jdk.management
 # (com.sun.management memory figures in WorkerMemory), jdk.zipfs (jar file systems).
-MODULES="$MODULES,jdk.unsupported,jdk.management,jdk.zipfs,javafx.controls,javafx.swing"
+MODULES="$(printf '%s' "$MODULES,jdk.unsupported,jdk.management,jdk.zipfs,javafx.controls,javafx.swing" \
+  | tr ',' '\n' | awk 'NF && !seen[$0]++' | paste -sd, -)"
 echo "modules: $MODULES"
 "$JAVA_HOME/bin/jlink" --module-path "$JAVA_HOME/jmods:$WORK/fx" --add-modules "$MODULES" \
   --strip-debug --no-header-files --no-man-pages --compress=2 ${JLINK_CDS:---generate-cds-archive} \
