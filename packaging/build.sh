@@ -81,11 +81,11 @@ MODULES="$(printf '%s' "$MODULES,jdk.unsupported,jdk.management,jdk.zipfs,javafx
   | tr ',' '\n' | awk 'NF && !seen[$0]++' | paste -sd, -)"
 echo "modules: $MODULES"
 "$JAVA_HOME/bin/jlink" --module-path "$JAVA_HOME/jmods:$WORK/fx" --add-modules "$MODULES" \
-  --strip-debug --no-header-files --no-man-pages --compress=2 ${JLINK_CDS:---generate-cds-archive} \
+  --strip-debug --no-header-files --no-man-pages --compress=2 ${JLINK_CDS:-} \
   --output "$WORK/runtime"
-# bin/java stays in the runtime: every experiment run starts its worker JVM with it. The CDS archive
-# (class data sharing, ~13 MB) shortens the start of the app and of every worker JVM; JLINK_CDS=" "
-# leaves it out.
+# bin/java stays in the runtime: every experiment run starts its worker JVM with it.
+# JLINK_CDS=--generate-cds-archive adds class-data-sharing archives: +22 MB, and no start-up gain
+# measurable here (docs/installing.md), so they are left out.
 
 echo "== 3/4 jpackage app-image"
 COMMON=(

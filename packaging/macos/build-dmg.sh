@@ -49,7 +49,7 @@ iconutil -c icns "$ICONSET" -o "$WORK/ReproLab.icns"
 # 3. Runtime (module list as found by jdeps on Linux) and the .dmg.
 MODULES=java.base,java.compiler,java.desktop,java.rmi,java.sql,jdk.management,jdk.unsupported,jdk.zipfs,javafx.controls,javafx.swing
 "$JAVA_HOME/bin/jlink" --module-path "$JAVA_HOME/jmods:$WORK/fx" --add-modules "$MODULES" \
-  --strip-debug --no-header-files --no-man-pages --compress=2 --generate-cds-archive --output "$WORK/runtime"
+  --strip-debug --no-header-files --no-man-pages --compress=2 --output "$WORK/runtime"
 "$JAVA_HOME/bin/jpackage" --type dmg --dest "$OUT" --name ReproLab --app-version "$NUM_VERSION" \
   --vendor ReproLab --description "Why are seeded deep-learning runs not reproducible?" \
   --input "$WORK/input" --main-jar "reprolab-$VERSION.jar" --main-class reprolab.cli.Main \

@@ -41,7 +41,7 @@ Copy-Item -Recurse sample-data "$work\input\sample-data"
 # 2. Runtime: the same module list as on Linux (jdeps there; the Java code is the same).
 $modules = 'java.base,java.compiler,java.desktop,java.rmi,java.sql,jdk.management,jdk.unsupported,jdk.zipfs,javafx.controls,javafx.swing'
 & "$jdk\bin\jlink" --module-path "$jdk\jmods;$work\fx" --add-modules $modules `
-  --strip-debug --no-header-files --no-man-pages --compress=2 --generate-cds-archive --output "$work\runtime"
+  --strip-debug --no-header-files --no-man-pages --compress=2 --output "$work\runtime"
 
 # 3. The .msi: Start-menu entry and desktop shortcut; --win-console is off so a double-click shows
 #    no console window. For the command line, a second launcher, reprolab-cli.exe, keeps a console.
