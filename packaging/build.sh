@@ -28,7 +28,7 @@ fi
 for tool in jlink jpackage jdeps; do
   [ -x "$JAVA_HOME/bin/$tool" ] || { echo "build.sh: $JAVA_HOME has no $tool; set JAVA_HOME to a full JDK 17+" >&2; exit 2; }
 done
-[ -d "$JAVA_HOME/jmods" ] || { echo "build.sh: $JAVA_HOME/jmods is missing (Debian: apt-get install openjdk-17-jmods)" >&2; exit 2; }
+[ -d "$JAVA_HOME/jmods" ] || { echo "build.sh: $JAVA_HOME/jmods is missing (Debian: apt-get install openjdk-17-jdk-headless)" >&2; exit 2; }
 export JAVA_HOME
 
 # The first <version> in the pom is the project's own (modelVersion is another element).

@@ -17,7 +17,7 @@ fail() { echo "ci-install-test: FAIL: $*" >&2; exit 1; }
 step() { echo "== $*"; }
 
 # What the build and the test itself need (not the app: its Depends come with apt-get install).
-tools=(fakeroot dpkg-dev xvfb xauth x11-utils imagemagick)
+tools=(openjdk-17-jdk-headless fakeroot dpkg-dev xvfb xauth x11-utils imagemagick)
 missing=()
 for p in "${tools[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
 if [ ${#missing[@]} -gt 0 ]; then
