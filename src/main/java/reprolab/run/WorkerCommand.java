@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * How a worker JVM is started: {@code <java> [options] @<id>.args <main> --run-spec <id>.run.json}.
@@ -40,11 +41,24 @@ public final class WorkerCommand {
      * worker main class.
      */
     public static WorkerCommand forCurrentJvm() {
-        String java = ProcessHandle.current().info().command()
-                .filter(c -> Files.isExecutable(Path.of(c)))
-                .orElseGet(() -> Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        // java.home's bin/java first: in an installed app the process is the native launcher
+        // (bin/ReproLab), which would take the worker's JVM options as app arguments.
+        String java = javaIn(Path.of(System.getProperty("java.home")))
+                .or(() -> ProcessHandle.current().info().command().filter(c -> Files.isExecutable(Path.of(c))))
+                .orElse("java");
         String home = System.getProperty("reprolab.home", System.getProperty("user.dir"));
         return new WorkerCommand(java, System.getProperty("java.class.path"), WORKER_MAIN, List.of(), home);
+    }
+
+    /** The {@code java} (or {@code java.exe}) launcher of a Java runtime, when it has one. */
+    static Optional<String> javaIn(Path javaHome) {
+        for (String name : List.of("java", "java.exe")) {
+            Path java = javaHome.resolve("bin").resolve(name);
+            if (Files.isRegularFile(java) && Files.isExecutable(java)) {
+                return Optional.of(java.toString());
+            }
+        }
+        return Optional.empty();
     }
 
     /** The same command with another main class (tests start fake workers). */

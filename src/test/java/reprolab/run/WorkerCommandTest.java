@@ -42,6 +42,20 @@ class WorkerCommandTest {
     }
 
     @Test
+    void workerJavaIsTheRuntimesOwnLauncherNotTheProcessCommand() throws Exception {
+        // An installed app runs as bin/ReproLab, a native launcher; its runtime sits in lib/runtime.
+        Path runtime = runsDir.resolve("lib/runtime");
+        Path java = Files.createDirectories(runtime.resolve("bin")).resolve("java");
+        Files.writeString(java, "#!/bin/sh\n");
+        assertTrue(java.toFile().setExecutable(true));
+
+        assertEquals(java.toString(), WorkerCommand.javaIn(runtime).orElseThrow());
+        assertTrue(WorkerCommand.javaIn(runsDir).isEmpty());
+        assertEquals(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                WorkerCommand.forCurrentJvm().java());
+    }
+
+    @Test
     void cudaWithoutHelpersSetsGpuPriorityAndForbidsHelpers() {
         Map<String, String> env = new HashMap<>(Map.of("SD_FORBID_HELPERS", "stale"));
         WorkerCommand.applyEnvironment(env, new ExecutionSpec(4, false, DataTypeName.FLOAT, Backend.CUDA));
