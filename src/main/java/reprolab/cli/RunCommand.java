@@ -10,9 +10,13 @@ import reprolab.experiment.Json;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-/** {@code reprolab run SPEC.json}: runs the repeats of an experiment and prints the verdict. */
+/**
+ * {@code reprolab run SPEC.json}: runs the repeats of an experiment and prints the verdict. Exit 0 when
+ * every run finished (identical or not), 1 when a run failed or was cancelled, 2 on bad input.
+ */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Run an experiment's repeats (one JVM each), store them, print the verdict and a summary.")
+        description = {"Run an experiment's repeats (one JVM each), store them, print the verdict and a summary.",
+                "Exit 0 when every run finished, 1 when a run failed or was cancelled, 2 on bad input."})
 final class RunCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "SPEC.json", description = "experiment file")
@@ -38,6 +42,7 @@ final class RunCommand implements Callable<Integer> {
             System.out.println(ReportText.render(outcome.report()));
             System.out.println("stored in " + outcome.folder().path());
         }
-        return Main.EXIT_OK;
+        boolean allFinished = outcome.runs().stream().allMatch(r -> r.finished() != null);
+        return allFinished ? Main.EXIT_OK : Main.EXIT_DIFFERENT;
     }
 }

@@ -36,6 +36,12 @@ public final class ReproLabApp extends Application {
                 Platform::runLater, System::nanoTime);
         window = new MainWindow(vm, background);
         stage.setTitle("ReproLab: why seeded runs differ");
+        for (int size : new int[]{16, 32, 48, 64, 128, 256}) {
+            java.net.URL icon = ReproLabApp.class.getResource("/icons/reprolab-" + size + ".png");
+            if (icon != null) {
+                stage.getIcons().add(new javafx.scene.image.Image(icon.toExternalForm()));
+            }
+        }
         stage.setScene(window.createScene());
         stage.setOnCloseRequest(e -> vm.shutdown());
         stage.show();
