@@ -61,7 +61,7 @@ public final class Trainer {
         BatchAccuracyListener accuracy = new BatchAccuracyListener();
         net.setListeners(accuracy);
         Validation validation = new Validation(batches, split.validation());
-        EarlyStopping stopping = new EarlyStopping(spec.model().earlyStopping());
+        EarlyStopping<INDArray> stopping = new EarlyStopping<>(spec.model().earlyStopping());
         long trainNanos = 0;
         int k = 0;
         Validation.Result last = null;
@@ -84,9 +84,11 @@ public final class Trainer {
             }
             last = validation.evaluate(net);
             events.write(new EpochEvent(epoch, k, last.loss(), last.accuracy()));
-            stopping.afterEpoch(epoch, last, net);
+            stopping.afterEpoch(epoch, last.loss(), () -> net.params().dup());
         }
-        if (stopping.restore(net)) {
+        INDArray best = stopping.weightsToRestore();
+        if (best != null) {
+            net.setParams(best);
             last = validation.evaluate(net);
         }
         long wallMs = (System.nanoTime() - startNanos) / 1_000_000;
@@ -136,57 +138,5 @@ public final class Trainer {
                                             int perturbed) {
         List<LayerFingerprint> layers = fingerprints.layers();
         return new IterationEvent(k, epoch, loss, accuracy, layers, Fingerprinter.modelHash(layers), perturbed);
-    }
-
-    /** Keeps the best weights by validation loss and decides when patience has run out. */
-    private static final class EarlyStopping {
-        private final reprolab.experiment.EarlyStoppingSpec spec;
-        private double bestLoss = Double.POSITIVE_INFINITY;
-        private int bestEpoch = -1;
-        private int lastEpoch = -1;
-        private INDArray bestParams;
-        private int sinceBest;
-        private int restoredEpoch = -1;
-
-        EarlyStopping(reprolab.experiment.EarlyStoppingSpec spec) {
-            this.spec = spec;
-        }
-
-        void afterEpoch(int epoch, Validation.Result result, MultiLayerNetwork net) {
-            lastEpoch = epoch;
-            if (!spec.enabled()) {
-                return;
-            }
-            if (result.loss() < bestLoss) {
-                bestLoss = result.loss();
-                bestEpoch = epoch;
-                bestParams = spec.restoreBest() ? net.params().dup() : null;
-                sinceBest = 0;
-            } else {
-                sinceBest++;
-            }
-        }
-
-        boolean shouldStop() {
-            return spec.enabled() && sinceBest >= spec.patience();
-        }
-
-        boolean stoppedEarly() {
-            return shouldStop();
-        }
-
-        /** Puts the best epoch's weights back when asked and they are not already there. */
-        boolean restore(MultiLayerNetwork net) {
-            if (spec.enabled() && spec.restoreBest() && bestParams != null && bestEpoch != lastEpoch) {
-                net.setParams(bestParams);
-                restoredEpoch = bestEpoch;
-                return true;
-            }
-            return false;
-        }
-
-        int restoredEpoch() {
-            return restoredEpoch;
-        }
     }
 }
