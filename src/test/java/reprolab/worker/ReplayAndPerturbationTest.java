@@ -94,6 +94,22 @@ class ReplayAndPerturbationTest {
         assertEquals(reprolab.experiment.Backend.CUDA, run.started().provenance().spec().execution().backend());
     }
 
+    @Test
+    void earlyStoppingRestoresTheBestEpochsWeightsExactly() throws Exception {
+        ExperimentSpec spec = tiny("model.epochs=6", "model.learningRate=0.05", "model.earlyStopping.enabled=true",
+                "model.earlyStopping.patience=1", "model.earlyStopping.restoreBest=true");
+        RunHistory run = WorkerProcesses.run(List.of(WorkerProcesses.runSpec("es", spec, new ResolvedSeeds(42, 42, 42, 42)))).get(0);
+        assertEquals(RunStatus.FINISHED, run.status());
+        assertTrue(run.finished().stoppedEarly(), "a noisy lr 0.05 run is expected to stop within 6 epochs");
+        int best = run.finished().restoredEpoch();
+        assertTrue(best >= 0 && best < run.epochs().size() - 1, "stopping early means an earlier epoch was best");
+        reprolab.events.EpochEvent bestEpoch = run.epochs().get(best);
+        assertEquals(bestEpoch.valLoss(), run.finished().valLoss(), "restored weights evaluate exactly as they did");
+        String hashAtBest = run.iterations().stream().filter(i -> i.iteration() == bestEpoch.iteration())
+                .findFirst().orElseThrow().modelHash();
+        assertEquals(hashAtBest, run.finished().finalHash());
+    }
+
     /** The tiny model on 200 + 50 digits (4 updates), with the given key=value overrides. */
     static ExperimentSpec tiny(String... overrides) throws Exception {
         List<String> all = new java.util.ArrayList<>(List.of("model.name=tiny", "model.batchSize=50",
