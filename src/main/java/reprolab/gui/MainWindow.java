@@ -67,8 +67,9 @@ public final class MainWindow {
         curves = new CurvesView(vm.curves());
         divergence = new DivergenceView(vm.divergence());
         HistoryView history = new HistoryView(vm.history(), vm::show);
-        tabs.getTabs().addAll(tab("Curves", curves.root()), tab("Divergence", divergence.root()),
-                tab("History", history.root()));
+        Tab divergenceTab = tab("Divergence", divergence.root());
+        tabs.getTabs().addAll(tab("Curves", curves.root()), divergenceTab, tab("History", history.root()));
+        divergence.showingProperty().bind(divergenceTab.selectedProperty());
         tabs.setId("tabs");
         if (vm.ablation() != null) {
             Tab ablationTab = tab("Ablation", new AblationView(vm.ablation()).root());

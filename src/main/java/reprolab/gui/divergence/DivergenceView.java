@@ -1,5 +1,7 @@
 package reprolab.gui.divergence;
 
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Insets;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
@@ -20,7 +22,9 @@ import org.jfree.data.xy.XYSeriesCollection;
 import reprolab.gui.AnalysisResult;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The verdict, the pairwise matrix, the gap plot on a log axis and the layers × iterations strip. */
 public final class DivergenceView {
@@ -35,6 +39,11 @@ public final class DivergenceView {
     private final Canvas strip = new Canvas(800, 4 * ROW_HEIGHT);
     private final Label stripText = new Label();
     private final VBox root;
+    private final BooleanProperty showing = new SimpleBooleanProperty(true);
+    /** Cells of the pair matrix by pair, kept while the same runs are shown, so a live update only edits text. */
+    private final Map<String, Label[]> cells = new HashMap<>();
+    private List<String> matrixRuns = List.of();
+    private boolean stale;
 
     public DivergenceView(DivergenceViewModel vm) {
         this.vm = vm;
@@ -56,15 +65,39 @@ public final class DivergenceView {
         content.setPadding(new Insets(8));
         root = new VBox(new ScrollPane(content));
         ((ScrollPane) root.getChildren().get(0)).setFitToWidth(true);
-        vm.resultProperty().addListener((obs, was, now) -> showResult(now));
-        vm.stripProperty().addListener((obs, was, now) -> drawStrip(now));
+        // a hidden tab is brought up to date when it is shown, not redrawn on every live analysis
+        vm.resultProperty().addListener((obs, was, now) -> refresh());
+        vm.stripProperty().addListener((obs, was, now) -> refresh());
+        showing.addListener((obs, was, now) -> refresh());
+    }
+
+    /** Whether the tab is on screen; while it is not, results wait and are drawn once it is. */
+    public BooleanProperty showingProperty() {
+        return showing;
+    }
+
+    private void refresh() {
+        stale = true;
+        if (showing.get()) {
+            flush();
+        }
+    }
+
+    private void flush() {
+        if (stale) {
+            stale = false;
+            showResult(vm.resultProperty().get());
+            drawStrip(vm.stripProperty().get());
+        }
     }
 
     public VBox root() {
         return root;
     }
 
+    /** The gap chart, brought up to date first (an export may ask while the tab is hidden). */
     public JFreeChart gapChart() {
+        flush();
         return gapChart;
     }
 
@@ -87,8 +120,11 @@ public final class DivergenceView {
         gapChart.setNotify(false);
         lossGap.clear();
         normGap.clear();
-        matrix.getChildren().clear();
-        if (r != null) {
+        if (r == null) {
+            matrix.getChildren().clear();
+            cells.clear();
+            matrixRuns = List.of();
+        } else {
             // a log axis cannot show 0: identical iterations are left out rather than faked
             for (AnalysisResult.Gap g : r.gap()) {
                 if (g.maxAbsLossDelta() > 0) {
@@ -115,24 +151,48 @@ public final class DivergenceView {
                 runs.add(p.runB());
             }
         }
+        if (!runs.equals(matrixRuns)) {
+            buildMatrix(runs);
+        }
+        for (AnalysisResult.Pair p : pairs) {
+            Label[] pair = cells.getOrDefault(p.runA() + "\u0000" + p.runB(), cells.get(p.runB() + "\u0000" + p.runA()));
+            for (Label l : pair) {
+                describe(l, p);
+            }
+        }
+    }
+
+    private void buildMatrix(List<String> runs) {
+        matrix.getChildren().clear();
+        cells.clear();
+        matrixRuns = List.copyOf(runs);
         for (int i = 0; i < runs.size(); i++) {
             matrix.add(new Label(runs.get(i)), 0, i + 1);
             matrix.add(new Label(runs.get(i)), i + 1, 0);
         }
-        for (AnalysisResult.Pair p : pairs) {
-            int a = runs.indexOf(p.runA());
-            int b = runs.indexOf(p.runB());
-            matrix.add(cell(p), b + 1, a + 1);
-            matrix.add(cell(p), a + 1, b + 1);
+        for (int a = 0; a < runs.size(); a++) {
+            for (int b = a + 1; b < runs.size(); b++) {
+                Label upper = cell();
+                Label lower = cell();
+                matrix.add(upper, b + 1, a + 1);
+                matrix.add(lower, a + 1, b + 1);
+                cells.put(runs.get(a) + "\u0000" + runs.get(b), new Label[]{upper, lower});
+            }
         }
     }
 
-    private static Label cell(AnalysisResult.Pair p) {
-        Label l = new Label(p.identical() ? "=" : String.valueOf(p.firstIteration()));
-        l.getStyleClass().add(p.identical() ? "pair-identical" : "pair-differs");
-        l.setTooltip(new Tooltip(p.identical() ? "bitwise identical at every iteration"
-                : "differ from iteration " + p.firstIteration() + (p.layer() == null ? "" : " in " + p.layer())));
+    private static Label cell() {
+        Label l = new Label();
+        l.setTooltip(new Tooltip());
         return l;
+    }
+
+    private static void describe(Label l, AnalysisResult.Pair p) {
+        l.setText(p.identical() ? "=" : String.valueOf(p.firstIteration()));
+        l.getStyleClass().removeAll("pair-identical", "pair-differs");
+        l.getStyleClass().add(p.identical() ? "pair-identical" : "pair-differs");
+        l.getTooltip().setText(p.identical() ? "bitwise identical at every iteration"
+                : "differ from iteration " + p.firstIteration() + (p.layer() == null ? "" : " in " + p.layer()));
     }
 
     private void drawStrip(LayerStrip s) {
