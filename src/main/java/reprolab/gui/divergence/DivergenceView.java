@@ -9,6 +9,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import org.jfree.chart.JFreeChart;
@@ -63,8 +65,21 @@ public final class DivergenceView {
         VBox content = new VBox(10, verdict, new Label("Pairs of runs (= identical, k = differs from iteration k)"),
                 matrix, viewer, new Label("Layers × iterations: where fingerprints differ"), strip, stripText);
         content.setPadding(new Insets(8));
-        root = new VBox(new ScrollPane(content));
-        ((ScrollPane) root.getChildren().get(0)).setFitToWidth(true);
+        // the strip spans the tab's width, not a fixed 800 px, and is redrawn when the window is resized
+        content.widthProperty().addListener((obs, was, now) -> {
+            strip.setWidth(Math.max(200, now.doubleValue() - 16));
+            drawStrip(vm.stripProperty().get());
+        });
+        // the tab fills the window: the gap chart takes the spare height, and below its preferred
+        // height the content keeps its size and scrolls
+        VBox.setVgrow(viewer, Priority.ALWAYS);
+        viewer.setMinHeight(240);
+        content.setMinHeight(Region.USE_PREF_SIZE);
+        ScrollPane scroll = new ScrollPane(content);
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        root = new VBox(scroll);
         // a hidden tab is brought up to date when it is shown, not redrawn on every live analysis
         vm.resultProperty().addListener((obs, was, now) -> refresh());
         vm.stripProperty().addListener((obs, was, now) -> refresh());
