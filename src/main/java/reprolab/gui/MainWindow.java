@@ -67,8 +67,11 @@ public final class MainWindow {
         curves = new CurvesView(vm.curves());
         divergence = new DivergenceView(vm.divergence());
         HistoryView history = new HistoryView(vm.history(), vm::show);
+        Tab curvesTab = tab("Curves", curves.root());
         Tab divergenceTab = tab("Divergence", divergence.root());
-        tabs.getTabs().addAll(tab("Curves", curves.root()), divergenceTab, tab("History", history.root()));
+        tabs.getTabs().addAll(curvesTab, divergenceTab, tab("History", history.root()));
+        // a tab in the background is not redrawn on every pulse: it catches up when it is selected
+        curves.showingProperty().bind(curvesTab.selectedProperty());
         divergence.showingProperty().bind(divergenceTab.selectedProperty());
         tabs.setId("tabs");
         if (vm.ablation() != null) {

@@ -21,8 +21,9 @@ import java.util.concurrent.TimeUnit;
  * A benchmark, not a test: streams 10 runs × 2,000 iterations of made-up events through the real
  * {@link MainViewModel} and {@link MainWindow} (Curves tab in front) and prints what each ~10 Hz pulse
  * costs the FX thread. Run headless with Monocle, see docs/performance.md ("Desktop app"):
- * <pre>java -Dprism.order=sw -Dglass.platform=Monocle -Dmonocle.platform=Headless -cp ... reprolab.gui.GuiLoadBench [rate]</pre>
- * {@code rate} is iterations per second per run; 0 (the default) emits as fast as one thread can.
+ * <pre>java -Dprism.order=sw -Dglass.platform=Monocle -Dmonocle.platform=Headless -cp ... reprolab.gui.GuiLoadBench [rate [tab]]</pre>
+ * {@code rate} is iterations per second per run, 0 (the default) emits as fast as one thread can;
+ * {@code tab} is the tab in front (default Curves).
  */
 public final class GuiLoadBench {
 
@@ -44,8 +45,11 @@ public final class GuiLoadBench {
     private long drawSum;
     private boolean inTask;
 
-    private GuiLoadBench(double rate) {
+    private final String tab;
+
+    private GuiLoadBench(double rate, String tab) {
         engine = new BenchEngine(ITERATIONS, rate);
+        this.tab = tab;
     }
 
     public static void main(String[] args) throws Exception {
@@ -57,7 +61,8 @@ public final class GuiLoadBench {
         CountDownLatch up = new CountDownLatch(1);
         Platform.startup(up::countDown);
         up.await();
-        new GuiLoadBench(rate).measure(rate);
+        String tab = args.length > 1 ? args[1] : "Curves";
+        new GuiLoadBench(rate, tab).measure(rate);
         Platform.exit();
         System.exit(0);
     }
@@ -103,6 +108,8 @@ public final class GuiLoadBench {
         for (String id : List.of("#lossChart", "#accuracyChart", "#gapChart")) {
             ((ChartViewer) stage.getScene().lookup(id)).getChart().addProgressListener(this::drawProgress);
         }
+        window.tabs().getTabs().stream().filter(t -> t.getText().equals(tab)).findFirst()
+                .ifPresent(t -> window.tabs().getSelectionModel().select(t));
         new FrameClock().start();
         vm.controls().text("runs.repeats").set(String.valueOf(RUNS));
         vm.controls().text("runs.parallel").set(String.valueOf(RUNS));
@@ -151,8 +158,9 @@ public final class GuiLoadBench {
     }
 
     private void report(double rate, long totalNanos, long heapBytes) {
-        System.out.printf(Locale.ROOT, "GuiLoadBench: %d runs x %d iterations, rate %s, %d pulses with events%n",
-                RUNS, ITERATIONS, rate > 0 ? rate + " it/s per run" : "full speed", pulseNanos.size());
+        System.out.printf(Locale.ROOT, "GuiLoadBench: %d runs x %d iterations, rate %s, %s tab in front, %d pulses"
+                + " with events%n", RUNS, ITERATIONS, rate > 0 ? rate + " it/s per run" : "full speed", tab,
+                pulseNanos.size());
         line("pulse on FX thread (ms)", pulseNanos, 1e-6);
         line("  of which chart update (ms)", chartNanos, 1e-6);
         line("  of which drawing charts (ms)", drawNanos, 1e-6);
