@@ -202,12 +202,18 @@ public final class DivergenceView {
         return l;
     }
 
+    /** Touches a cell only when its pair changed: a style class change restyles it (CSS pass). */
     private static void describe(Label l, AnalysisResult.Pair p) {
-        l.setText(p.identical() ? "=" : String.valueOf(p.firstIteration()));
+        String text = p.identical() ? "=" : String.valueOf(p.firstIteration());
+        String tip = p.identical() ? "bitwise identical at every iteration"
+                : "differ from iteration " + p.firstIteration() + (p.layer() == null ? "" : " in " + p.layer());
+        if (text.equals(l.getText()) && tip.equals(l.getTooltip().getText())) {
+            return;
+        }
+        l.setText(text);
         l.getStyleClass().removeAll("pair-identical", "pair-differs");
         l.getStyleClass().add(p.identical() ? "pair-identical" : "pair-differs");
-        l.getTooltip().setText(p.identical() ? "bitwise identical at every iteration"
-                : "differ from iteration " + p.firstIteration() + (p.layer() == null ? "" : " in " + p.layer()));
+        l.getTooltip().setText(tip);
     }
 
     private void drawStrip(LayerStrip s) {
