@@ -1,8 +1,6 @@
 package reprolab.gui;
 
-import javafx.animation.Animation;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
+import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.scene.Parent;
@@ -59,7 +57,9 @@ public final class MainWindow {
     private final MenuBar menuBar = new MenuBar();
     private final CurvesView curves;
     private final DivergenceView divergence;
-    private final Timeline pulse;
+    private final AnimationTimer pulse = new Pulse();
+    /** Told how long each pulse that applied events took, in nanoseconds (the load benchmark listens). */
+    java.util.function.LongConsumer pulseObserver = took -> { };
 
     public MainWindow(MainViewModel vm, Executor background) {
         this.vm = vm;
@@ -67,8 +67,12 @@ public final class MainWindow {
         curves = new CurvesView(vm.curves());
         divergence = new DivergenceView(vm.divergence());
         HistoryView history = new HistoryView(vm.history(), vm::show);
-        tabs.getTabs().addAll(tab("Curves", curves.root()), tab("Divergence", divergence.root()),
-                tab("History", history.root()));
+        Tab curvesTab = tab("Curves", curves.root());
+        Tab divergenceTab = tab("Divergence", divergence.root());
+        tabs.getTabs().addAll(curvesTab, divergenceTab, tab("History", history.root()));
+        // a tab in the background is not redrawn on every pulse: it catches up when it is selected
+        curves.showingProperty().bind(curvesTab.selectedProperty());
+        divergence.showingProperty().bind(divergenceTab.selectedProperty());
         tabs.setId("tabs");
         if (vm.ablation() != null) {
             Tab ablationTab = tab("Ablation", new AblationView(vm.ablation()).root());
@@ -93,8 +97,31 @@ public final class MainWindow {
         status.getStyleClass().add("status-bar");
         status.setMaxWidth(Double.MAX_VALUE);
         root.setBottom(status);
-        pulse = new Timeline(new KeyFrame(PULSE, e -> vm.pulse()));
-        pulse.setCycleCount(Animation.INDEFINITE);
+    }
+
+    /**
+     * Applies batched events at most every {@link #PULSE}, and never more than a third of the FX thread's
+     * time: after a pulse that took d, the next waits at least 2d. A Timeline would instead fire every
+     * missed cycle at once after a slow frame, redrawing the charts several times in a row and falling
+     * further behind; here a heavy load only makes the updates coarser while the window keeps answering.
+     */
+    private final class Pulse extends AnimationTimer {
+        private long due;
+
+        @Override
+        public void handle(long now) {
+            if (now < due) {
+                return;
+            }
+            int before = vm.batchesAppliedProperty().get();
+            long start = System.nanoTime();
+            vm.pulse();
+            long took = System.nanoTime() - start;
+            due = start + Math.max((long) PULSE.toMillis() * 1_000_000L, 3 * took);
+            if (vm.batchesAppliedProperty().get() != before) {
+                pulseObserver.accept(took);
+            }
+        }
     }
 
     /** A scene with the app's stylesheet; starts the pulse. */
@@ -106,7 +133,7 @@ public final class MainWindow {
         if (css != null) {
             scene.getStylesheets().add(css.toExternalForm());
         }
-        pulse.play();
+        pulse.start();
         vm.history().refresh();
         return scene;
     }

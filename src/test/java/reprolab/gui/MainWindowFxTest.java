@@ -84,6 +84,29 @@ class MainWindowFxTest {
         assertFalse(robot.lookup("#runButton").queryAs(Button.class).isDisabled());
     }
 
+    @Test
+    void theCurvesCatchUpWhenTheirTabIsShownAfterARunInTheBackground(FxRobot robot) throws Exception {
+        robot.clickOn("Divergence");
+        robot.clickOn("#runButton");
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> service.started.size() == 1
+                && service.started.get(0).isDone() && !vm.runningProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        XYSeriesCollection loss = (XYSeriesCollection) robot.lookup("#lossChart").queryAs(ChartViewer.class)
+                .getChart().getXYPlot().getDataset(0);
+        assertEquals(0, points(loss), "a tab in the background is not redrawn on every pulse");
+        robot.clickOn("Curves");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(3 * 21, points(loss), "the default three runs, 21 points each");
+    }
+
+    private static int points(XYSeriesCollection data) {
+        int n = 0;
+        for (int i = 0; i < data.getSeriesCount(); i++) {
+            n += data.getSeries(i).getItemCount();
+        }
+        return n;
+    }
+
     /** A fresh window over another engine, on the same stage. */
     private MainViewModel replaceService(FakeExperimentService other) {
         Stage stage = (Stage) javafx.stage.Window.getWindows().get(0);

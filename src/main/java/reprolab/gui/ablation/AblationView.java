@@ -5,6 +5,7 @@ import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -13,6 +14,7 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.TextAlignment;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.NumberAxis;
@@ -106,23 +108,46 @@ public final class AblationView {
         TableView<FactorResult> table = new TableView<>(vm.rows());
         table.setId("ablationTable");
         table.setPlaceholder(new Label("No ablation yet: its report appears here."));
+        // headers on two lines with the full meaning in a tooltip, widths that fit the cells: at the window's
+        // default size every column shows its whole text; narrower, the table scrolls instead of cutting
         table.getColumns().addAll(List.of(
-                column("Factor", FactorResult::factor),
-                column("What varies", FactorResult::description),
-                column("Bitwise reproducible", r -> r.breaksReproducibility() ? "no" : "yes"),
-                column("First divergence", r -> r.firstDivergence() == null ? "" : "iteration "
-                        + r.firstDivergence().iteration() + " in " + r.firstDivergence().layer()),
-                column("Val. accuracy mean ± std", r -> meanStd(r.valAccuracy())),
-                column("Val. accuracy min–max", r -> minMax(r.valAccuracy())),
-                column("Val. loss mean ± std", r -> meanStd(r.valLoss())),
-                column("Share of variance", r -> String.format("%.0f %%", 100 * r.varianceShare()))));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+                column("Factor", "The factor that varies in this group (baseline: none)", 90, FactorResult::factor),
+                column("What varies", "What differs between the runs of this group", 150, FactorResult::description),
+                column("Identical", "Are the group's runs bitwise identical?", 75,
+                        r -> r.breaksReproducibility() ? "no" : "yes"),
+                column("First\ndifference", "First iteration (and layer) at which the group's runs differ", 110,
+                        r -> r.firstDivergence() == null ? "" : "it. " + r.firstDivergence().iteration() + " · "
+                                + r.firstDivergence().layer()),
+                column("Val. accuracy\nmean ± std", "Final validation accuracy over the group's runs", 120,
+                        r -> meanStd(r.valAccuracy())),
+                column("Val. accuracy\nmin–max", "Lowest and highest final validation accuracy", 120,
+                        r -> minMax(r.valAccuracy())),
+                column("Val. loss\nmean ± std", "Final validation loss over the group's runs", 120,
+                        r -> meanStd(r.valLoss())),
+                column("Variance\nshare", "This factor's share of the total variance of final accuracy", 75,
+                        r -> String.format("%.0f %%", 100 * r.varianceShare()))));
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         return table;
     }
 
-    private static TableColumn<FactorResult, String> column(String title, Function<FactorResult, String> value) {
-        TableColumn<FactorResult, String> c = new TableColumn<>(title);
+    private static TableColumn<FactorResult, String> column(String title, String meaning, double width,
+                                                            Function<FactorResult, String> value) {
+        TableColumn<FactorResult, String> c = new TableColumn<>();
+        Label header = new Label(title);
+        header.setTooltip(new Tooltip(meaning));
+        header.setTextAlignment(TextAlignment.CENTER);
+        c.setGraphic(header);
+        c.setPrefWidth(width);
         c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+        c.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                // the whole text on hover, for descriptions longer than the column
+                setTooltip(empty || item == null || item.isEmpty() ? null : new Tooltip(item));
+            }
+        });
         return c;
     }
 

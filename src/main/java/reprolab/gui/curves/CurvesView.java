@@ -1,5 +1,7 @@
 package reprolab.gui.curves;
 
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Insets;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
@@ -18,6 +20,7 @@ import org.jfree.chart.fx.interaction.ChartMouseListenerFX;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.DeviationRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.general.AbstractDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.data.xy.YIntervalDataItem;
@@ -40,6 +43,9 @@ public final class CurvesView {
     private final Map<Metric, XYSeriesCollection> runData = new EnumMap<>(Metric.class);
     private final Map<Metric, YIntervalSeries> bands = new EnumMap<>(Metric.class);
     private final VBox root = new VBox(6);
+    private final BooleanProperty showing = new SimpleBooleanProperty(true);
+    private boolean pending;
+    private boolean pendingRebuild;
 
     public CurvesView(CurvesViewModel vm) {
         this.vm = vm;
@@ -53,8 +59,10 @@ public final class CurvesView {
             root.getChildren().add(viewer);
         }
         root.setPadding(new Insets(6));
-        vm.versionProperty().addListener((obs, was, now) -> sync(false));
-        vm.structureVersionProperty().addListener((obs, was, now) -> sync(true));
+        // while another tab is in front the charts are not touched; they catch up once when shown
+        vm.versionProperty().addListener((obs, was, now) -> changed(false));
+        vm.structureVersionProperty().addListener((obs, was, now) -> changed(true));
+        showing.addListener((obs, was, now) -> flush());
         vm.logScaleProperty().addListener((obs, was, now) -> applyLogScale(now));
     }
 
@@ -62,13 +70,38 @@ public final class CurvesView {
         return root;
     }
 
+    /** The chart, brought up to date first (an export may ask while the tab is hidden). */
     public JFreeChart chart(Metric metric) {
+        flush();
         return charts.get(metric);
     }
 
     /** The per-run series of a chart, for exports and tests. */
     public XYSeriesCollection runDataset(Metric metric) {
+        flush();
         return runData.get(metric);
+    }
+
+    /** Whether the tab is on screen; while it is not, new points wait and are drawn once it is. */
+    public BooleanProperty showingProperty() {
+        return showing;
+    }
+
+    private void changed(boolean rebuild) {
+        pending = true;
+        pendingRebuild |= rebuild;
+        if (showing.get()) {
+            flush();
+        }
+    }
+
+    private void flush() {
+        if (pending) {
+            boolean rebuild = pendingRebuild;
+            pending = false;
+            pendingRebuild = false;
+            sync(rebuild);
+        }
     }
 
     private HBox toolbar() {
@@ -122,11 +155,18 @@ public final class CurvesView {
     private void sync(boolean rebuild) {
         for (Metric m : Metric.values()) {
             JFreeChart chart = charts.get(m);
+            AbstractDataset bandData = (AbstractDataset) chart.getXYPlot().getDataset(1);
+            // datasets quiet too, not only the chart: otherwise every series' change makes the plot
+            // re-scan all points for its axis ranges and the dataset re-scan them for its interval width
             chart.setNotify(false);
+            runData.get(m).setNotify(false);
+            bandData.setNotify(false);
             try {
                 syncRuns(m, rebuild);
                 syncBand(m);
             } finally {
+                runData.get(m).setNotify(true);
+                bandData.setNotify(true);
                 chart.setNotify(true);
             }
         }

@@ -13,6 +13,7 @@ import reprolab.events.RunHistory;
 import reprolab.events.WorkerEvent;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,10 @@ public final class CurvesViewModel {
     private final BooleanProperty logScale = new SimpleBooleanProperty(false);
     private final ReadOnlyIntegerWrapper version = new ReadOnlyIntegerWrapper();
     private final ReadOnlyIntegerWrapper structureVersion = new ReadOnlyIntegerWrapper();
+    /** Per metric: min, max, sum and count per iteration over the points folded in so far. */
+    private final Map<Metric, TreeMap<Integer, double[]>> bandSums = new EnumMap<>(Metric.class);
+    /** Per metric and run: how many of its points are in {@link #bandSums}. */
+    private final Map<Metric, Map<String, Integer>> folded = new EnumMap<>(Metric.class);
 
     /** One iteration of the band over visible runs. */
     public record BandPoint(int iteration, double min, double max, double mean) {
@@ -40,6 +45,7 @@ public final class CurvesViewModel {
     public CurvesViewModel() {
         smoothing.addListener((obs, was, now) -> {
             series.values().forEach(RunSeries::invalidateSmoothing);
+            forgetBand();
             structureVersion.set(structureVersion.get() + 1);
         });
     }
@@ -48,6 +54,7 @@ public final class CurvesViewModel {
         runIds.setAll(ids);
         series.clear();
         visible.clear();
+        forgetBand();
         ids.forEach(this::ensure);
         structureVersion.set(structureVersion.get() + 1);
     }
@@ -108,7 +115,10 @@ public final class CurvesViewModel {
     public BooleanProperty visibleProperty(String runId) {
         return visible.computeIfAbsent(runId, id -> {
             BooleanProperty p = new SimpleBooleanProperty(true);
-            p.addListener((obs, was, now) -> structureVersion.set(structureVersion.get() + 1));
+            p.addListener((obs, was, now) -> {
+                forgetBand();
+                structureVersion.set(structureVersion.get() + 1);
+            });
             return p;
         });
     }
@@ -118,28 +128,43 @@ public final class CurvesViewModel {
         p.set(!p.get());
     }
 
-    /** Min, max and mean over the visible runs at every iteration any of them reported. */
+    /**
+     * Min, max and mean over the visible runs at every iteration any of them reported. Only points that
+     * arrived since the last call are folded in (a live run adds a few hundred per pulse to tens of
+     * thousands on screen); hiding a run, smoothing or a new experiment starts over.
+     */
     public List<BandPoint> band(Metric metric) {
-        TreeMap<Integer, double[]> acc = new TreeMap<>();
+        TreeMap<Integer, double[]> acc = bandSums.computeIfAbsent(metric, m -> new TreeMap<>());
+        Map<String, Integer> done = folded.computeIfAbsent(metric, m -> new HashMap<>());
         for (String id : runIds) {
-            if (!visibleProperty(id).get()) {
-                continue;
-            }
-            RunSeries s = series.get(id);
-            for (int i = 0; i < s.size(); i++) {
-                double v = s.value(metric, i, smoothing.get());
-                if (!Double.isNaN(v)) {
-                    double[] a = acc.computeIfAbsent(s.iteration(i), k -> new double[]{Double.MAX_VALUE, -Double.MAX_VALUE, 0, 0});
-                    a[0] = Math.min(a[0], v);
-                    a[1] = Math.max(a[1], v);
-                    a[2] += v;
-                    a[3]++;
-                }
+            if (visibleProperty(id).get()) {
+                RunSeries s = series.get(id);
+                int from = done.getOrDefault(id, 0);
+                fold(acc, s, metric, from);
+                done.put(id, s.size());
             }
         }
         List<BandPoint> band = new ArrayList<>(acc.size());
         acc.forEach((it, a) -> band.add(new BandPoint(it, a[0], a[1], a[2] / a[3])));
         return band;
+    }
+
+    private void fold(TreeMap<Integer, double[]> acc, RunSeries s, Metric metric, int from) {
+        for (int i = from; i < s.size(); i++) {
+            double v = s.value(metric, i, smoothing.get());
+            if (!Double.isNaN(v)) {
+                double[] a = acc.computeIfAbsent(s.iteration(i), k -> new double[]{Double.MAX_VALUE, -Double.MAX_VALUE, 0, 0});
+                a[0] = Math.min(a[0], v);
+                a[1] = Math.max(a[1], v);
+                a[2] += v;
+                a[3]++;
+            }
+        }
+    }
+
+    private void forgetBand() {
+        bandSums.clear();
+        folded.clear();
     }
 
     /** Smoothing weight on the past, 0 (off, the default) to 0.99. */

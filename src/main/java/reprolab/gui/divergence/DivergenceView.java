@@ -1,5 +1,7 @@
 package reprolab.gui.divergence;
 
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Insets;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
@@ -7,6 +9,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import org.jfree.chart.JFreeChart;
@@ -20,7 +24,9 @@ import org.jfree.data.xy.XYSeriesCollection;
 import reprolab.gui.AnalysisResult;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The verdict, the pairwise matrix, the gap plot on a log axis and the layers × iterations strip. */
 public final class DivergenceView {
@@ -35,6 +41,11 @@ public final class DivergenceView {
     private final Canvas strip = new Canvas(800, 4 * ROW_HEIGHT);
     private final Label stripText = new Label();
     private final VBox root;
+    private final BooleanProperty showing = new SimpleBooleanProperty(true);
+    /** Cells of the pair matrix by pair, kept while the same runs are shown, so a live update only edits text. */
+    private final Map<String, Label[]> cells = new HashMap<>();
+    private List<String> matrixRuns = List.of();
+    private boolean stale;
 
     public DivergenceView(DivergenceViewModel vm) {
         this.vm = vm;
@@ -54,17 +65,54 @@ public final class DivergenceView {
         VBox content = new VBox(10, verdict, new Label("Pairs of runs (= identical, k = differs from iteration k)"),
                 matrix, viewer, new Label("Layers × iterations: where fingerprints differ"), strip, stripText);
         content.setPadding(new Insets(8));
-        root = new VBox(new ScrollPane(content));
-        ((ScrollPane) root.getChildren().get(0)).setFitToWidth(true);
-        vm.resultProperty().addListener((obs, was, now) -> showResult(now));
-        vm.stripProperty().addListener((obs, was, now) -> drawStrip(now));
+        // the strip spans the tab's width, not a fixed 800 px, and is redrawn when the window is resized
+        content.widthProperty().addListener((obs, was, now) -> {
+            strip.setWidth(Math.max(200, now.doubleValue() - 16));
+            drawStrip(vm.stripProperty().get());
+        });
+        // the tab fills the window: the gap chart takes the spare height, and below its preferred
+        // height the content keeps its size and scrolls
+        VBox.setVgrow(viewer, Priority.ALWAYS);
+        viewer.setMinHeight(240);
+        content.setMinHeight(Region.USE_PREF_SIZE);
+        ScrollPane scroll = new ScrollPane(content);
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        root = new VBox(scroll);
+        // a hidden tab is brought up to date when it is shown, not redrawn on every live analysis
+        vm.resultProperty().addListener((obs, was, now) -> refresh());
+        vm.stripProperty().addListener((obs, was, now) -> refresh());
+        showing.addListener((obs, was, now) -> refresh());
+    }
+
+    /** Whether the tab is on screen; while it is not, results wait and are drawn once it is. */
+    public BooleanProperty showingProperty() {
+        return showing;
+    }
+
+    private void refresh() {
+        stale = true;
+        if (showing.get()) {
+            flush();
+        }
+    }
+
+    private void flush() {
+        if (stale) {
+            stale = false;
+            showResult(vm.resultProperty().get());
+            drawStrip(vm.stripProperty().get());
+        }
     }
 
     public VBox root() {
         return root;
     }
 
+    /** The gap chart, brought up to date first (an export may ask while the tab is hidden). */
     public JFreeChart gapChart() {
+        flush();
         return gapChart;
     }
 
@@ -87,8 +135,11 @@ public final class DivergenceView {
         gapChart.setNotify(false);
         lossGap.clear();
         normGap.clear();
-        matrix.getChildren().clear();
-        if (r != null) {
+        if (r == null) {
+            matrix.getChildren().clear();
+            cells.clear();
+            matrixRuns = List.of();
+        } else {
             // a log axis cannot show 0: identical iterations are left out rather than faked
             for (AnalysisResult.Gap g : r.gap()) {
                 if (g.maxAbsLossDelta() > 0) {
@@ -115,24 +166,54 @@ public final class DivergenceView {
                 runs.add(p.runB());
             }
         }
+        if (!runs.equals(matrixRuns)) {
+            buildMatrix(runs);
+        }
+        for (AnalysisResult.Pair p : pairs) {
+            Label[] pair = cells.getOrDefault(p.runA() + "\u0000" + p.runB(), cells.get(p.runB() + "\u0000" + p.runA()));
+            for (Label l : pair) {
+                describe(l, p);
+            }
+        }
+    }
+
+    private void buildMatrix(List<String> runs) {
+        matrix.getChildren().clear();
+        cells.clear();
+        matrixRuns = List.copyOf(runs);
         for (int i = 0; i < runs.size(); i++) {
             matrix.add(new Label(runs.get(i)), 0, i + 1);
             matrix.add(new Label(runs.get(i)), i + 1, 0);
         }
-        for (AnalysisResult.Pair p : pairs) {
-            int a = runs.indexOf(p.runA());
-            int b = runs.indexOf(p.runB());
-            matrix.add(cell(p), b + 1, a + 1);
-            matrix.add(cell(p), a + 1, b + 1);
+        for (int a = 0; a < runs.size(); a++) {
+            for (int b = a + 1; b < runs.size(); b++) {
+                Label upper = cell();
+                Label lower = cell();
+                matrix.add(upper, b + 1, a + 1);
+                matrix.add(lower, a + 1, b + 1);
+                cells.put(runs.get(a) + "\u0000" + runs.get(b), new Label[]{upper, lower});
+            }
         }
     }
 
-    private static Label cell(AnalysisResult.Pair p) {
-        Label l = new Label(p.identical() ? "=" : String.valueOf(p.firstIteration()));
-        l.getStyleClass().add(p.identical() ? "pair-identical" : "pair-differs");
-        l.setTooltip(new Tooltip(p.identical() ? "bitwise identical at every iteration"
-                : "differ from iteration " + p.firstIteration() + (p.layer() == null ? "" : " in " + p.layer())));
+    private static Label cell() {
+        Label l = new Label();
+        l.setTooltip(new Tooltip());
         return l;
+    }
+
+    /** Touches a cell only when its pair changed: a style class change restyles it (CSS pass). */
+    private static void describe(Label l, AnalysisResult.Pair p) {
+        String text = p.identical() ? "=" : String.valueOf(p.firstIteration());
+        String tip = p.identical() ? "bitwise identical at every iteration"
+                : "differ from iteration " + p.firstIteration() + (p.layer() == null ? "" : " in " + p.layer());
+        if (text.equals(l.getText()) && tip.equals(l.getTooltip().getText())) {
+            return;
+        }
+        l.setText(text);
+        l.getStyleClass().removeAll("pair-identical", "pair-differs");
+        l.getStyleClass().add(p.identical() ? "pair-identical" : "pair-differs");
+        l.getTooltip().setText(tip);
     }
 
     private void drawStrip(LayerStrip s) {
