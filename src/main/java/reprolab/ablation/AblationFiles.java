@@ -2,15 +2,12 @@ package reprolab.ablation;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import reprolab.experiment.Json;
+import reprolab.run.AtomicFiles;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 
 /** Reads and writes {@code ablation.json}, the file that makes an experiment folder an ablation. */
 public final class AblationFiles {
@@ -28,25 +25,10 @@ public final class AblationFiles {
         return Files.isRegularFile(folder.resolve(MANIFEST_FILE));
     }
 
-    /** Writes the manifest atomically: a temp file beside it, forced to disk, then renamed over it. */
+    /** Writes the manifest atomically (see {@link AtomicFiles}). */
     public static void write(Path folder, AblationManifest manifest) throws IOException {
         String json = Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(manifest);
-        Path target = folder.resolve(MANIFEST_FILE);
-        Path temp = folder.resolve("." + MANIFEST_FILE + ".tmp");
-        try {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
-                channel.write(java.nio.ByteBuffer.wrap(json.getBytes(StandardCharsets.UTF_8)));
-                channel.force(true);
-            }
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicFiles.writeString(folder.resolve(MANIFEST_FILE), json);
     }
 
     /**

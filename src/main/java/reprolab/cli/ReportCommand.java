@@ -13,13 +13,11 @@ import reprolab.analysis.ReportCsv;
 import reprolab.analysis.ReportText;
 import reprolab.events.RunHistory;
 import reprolab.experiment.Json;
+import reprolab.run.AtomicFiles;
 import reprolab.run.ExperimentFolder;
 import reprolab.run.ExperimentStore;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -53,9 +51,7 @@ final class ReportCommand implements Callable<Integer> {
         }
         ExperimentReport report = ExperimentAnalysis.analyse(runs, tolerance);
         if (csv != null) {
-            Path temp = Files.createTempFile(csv.toAbsolutePath().getParent(), ".reprolab-", ".csv");
-            Files.writeString(temp, ReportCsv.series(runs), StandardCharsets.UTF_8);
-            Files.move(temp, csv, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.writeString(csv.toAbsolutePath(), ReportCsv.series(runs));
         }
         if (json) {
             Object document = ablation == null ? report : java.util.Map.of("ablation", ablation, "experiment", report);
