@@ -22,7 +22,8 @@ import java.util.Map;
  * count, since libnd4j reads its thread settings once per process). For each measured batch it times
  * {@code fit} (the whole iteration), {@code computeGradientAndScore} (forward + backward), a forward
  * pass alone in training mode, and the fingerprints the worker computes after every update; the
- * updater is fit minus forward + backward. Prints one JSON object on stdout. Not a training run: the
+ * updater is fit minus forward + backward; and, apart, the building of each batch from the examples
+ * (our own per-iteration allocation, outside DL4J). Prints one JSON object on stdout. Not a training run: the
  * extra passes consume dropout randomness, so its weights are not those of a real run.
  *
  * <p>Usage: {@code IterationProfiler SPEC.json WARMUP MEASURED}
@@ -42,6 +43,14 @@ public final class IterationProfiler {
                 examples.rows(), examples.cols(), examples.classes());
         Fingerprinter fingerprints = new Fingerprinter(net);
         long startupMs = ManagementFactory.getRuntimeMXBean().getUptime();
+        double[][] samples = measure(net, examples, spec, fingerprints, warmup, measured);
+        System.out.println(Json.mapper().writeValueAsString(report(spec, startupMs, samples,
+                net.getLayerWiseConfigurations().getCacheMode().name())));
+    }
+
+    /** Rows: ms of fit, forward + backward, forward alone, fingerprints, building the batch; one column per measured batch. */
+    private static double[][] measure(MultiLayerNetwork net, Examples examples, ExperimentSpec spec,
+                                      Fingerprinter fingerprints, int warmup, int measured) {
         Batches batches = new Batches(examples, spec.execution().dataType());
         int batchSize = spec.model().batchSize();
         int[] all = new int[examples.labels().length];
@@ -49,18 +58,21 @@ public final class IterationProfiler {
             all[i] = i;
         }
         int[] order = EpochOrder.permutation(all.length, 3, 0);
-        double[][] samples = new double[4][measured];
+        double[][] samples = new double[5][measured];
         for (int k = 0; k < warmup + measured; k++) {
             int from = (k * batchSize) % (all.length - batchSize);
+            long t0 = System.nanoTime();
             DataSet batch = batches.batch(all, order, from, from + batchSize);
+            double batchMs = (System.nanoTime() - t0) / 1e6;
             double[] times = timeOneIteration(net, batch, fingerprints);
             if (k >= warmup) {
                 for (int part = 0; part < times.length; part++) {
                     samples[part][k - warmup] = times[part];
                 }
+                samples[4][k - warmup] = batchMs;
             }
         }
-        System.out.println(Json.mapper().writeValueAsString(report(spec, startupMs, samples)));
+        return samples;
     }
 
     /** ms of: fit, forward + backward, forward alone, fingerprints. */
@@ -79,16 +91,19 @@ public final class IterationProfiler {
         return new double[]{(t3 - t2) / 1e6, (t2 - t1) / 1e6, (t1 - t0) / 1e6, (t4 - t3) / 1e6};
     }
 
-    private static Map<String, Object> report(ExperimentSpec spec, long startupMs, double[][] samples) {
+    private static Map<String, Object> report(ExperimentSpec spec, long startupMs, double[][] samples,
+                                              String cacheMode) {
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("threads", spec.execution().threads());
         report.put("nativeBuild", ProvenanceCollector.nativeBuild());
         report.put("helpersActive", NativeSettings.helpersActive());
+        report.put("cacheMode", cacheMode);
         report.put("startupMs", startupMs);
         report.put("fitMs", samples[0]);
         report.put("forwardBackwardMs", samples[1]);
         report.put("forwardMs", samples[2]);
         report.put("fingerprintMs", samples[3]);
+        report.put("batchMs", samples[4]);
         return report;
     }
 }
