@@ -31,6 +31,9 @@ final class IterationFigures {
         figures.put("updaterMs", Stats.of(Stats.minus(fit, forwardBackward)));
         figures.put("fingerprintMs", prints);
         figures.put("fingerprintShare", prints.median() / iteration.median());
+        if (raw.has("fitCpuMs")) {
+            figures.put("iterationCpuMs", Stats.of(array(raw.get("fitCpuMs"))));
+        }
         if (raw.has("batchMs")) {
             figures.put("batchMs", Stats.of(array(raw.get("batchMs"))));
         }

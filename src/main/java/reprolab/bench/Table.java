@@ -29,6 +29,11 @@ final class Table {
             out.append("native build: ").append(rows.get(0).get("nativeBuild")).append('\n');
             out.append("conv cache mode: ").append(rows.get(0).get("cacheMode")).append('\n');
             for (Map<String, Object> row : rows) {
+                if (row.containsKey("iterationCpuMs")) {
+                    out.append(String.format("CPU time of the training thread per iteration, %d thread(s): median %.1f ms"
+                            + " (min %.1f; load-robust at 1 thread only)%n", (Integer) row.get("threads"),
+                            median(row, "iterationCpuMs"), ((Stats) row.get("iterationCpuMs")).min()));
+                }
                 if (row.containsKey("batchMs")) {
                     out.append(String.format("batch building (ours, outside fit), %d thread(s): median %.3f ms%n",
                             (Integer) row.get("threads"), median(row, "batchMs")));

@@ -13,6 +13,7 @@ import reprolab.experiment.SpecJson;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -29,6 +30,8 @@ import java.util.Map;
  * <p>Usage: {@code IterationProfiler SPEC.json WARMUP MEASURED}
  */
 public final class IterationProfiler {
+
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private IterationProfiler() {
     }
@@ -48,7 +51,7 @@ public final class IterationProfiler {
                 net.getLayerWiseConfigurations().getCacheMode().name())));
     }
 
-    /** Rows: ms of fit, forward + backward, forward alone, fingerprints, building the batch; one column per measured batch. */
+    /** Rows: ms of fit, forward + backward, forward alone, fingerprints, fit's CPU time, building the batch; a column per batch. */
     private static double[][] measure(MultiLayerNetwork net, Examples examples, ExperimentSpec spec,
                                       Fingerprinter fingerprints, int warmup, int measured) {
         Batches batches = new Batches(examples, spec.execution().dataType());
@@ -58,7 +61,7 @@ public final class IterationProfiler {
             all[i] = i;
         }
         int[] order = EpochOrder.permutation(all.length, 3, 0);
-        double[][] samples = new double[5][measured];
+        double[][] samples = new double[6][measured];
         for (int k = 0; k < warmup + measured; k++) {
             int from = (k * batchSize) % (all.length - batchSize);
             long t0 = System.nanoTime();
@@ -69,13 +72,17 @@ public final class IterationProfiler {
                 for (int part = 0; part < times.length; part++) {
                     samples[part][k - warmup] = times[part];
                 }
-                samples[4][k - warmup] = batchMs;
+                samples[5][k - warmup] = batchMs;
             }
         }
         return samples;
     }
 
-    /** ms of: fit, forward + backward, forward alone, fingerprints. */
+    /**
+     * ms of: fit, forward + backward, forward alone, fingerprints, and the CPU time of this thread
+     * during fit. At 1 thread the math runs on this thread, so its CPU time is the iteration's work
+     * without the time spent descheduled: a figure that a busy machine inflates much less.
+     */
     private static double[] timeOneIteration(MultiLayerNetwork net, DataSet batch, Fingerprinter fingerprints) {
         long t0 = System.nanoTime();
         net.feedForward(batch.getFeatures(), true);
@@ -84,11 +91,13 @@ public final class IterationProfiler {
         net.setLabels(batch.getLabels());
         net.computeGradientAndScore();
         long t2 = System.nanoTime();
+        long cpu0 = THREADS.getCurrentThreadCpuTime();
         net.fit(batch);
+        long cpu1 = THREADS.getCurrentThreadCpuTime();
         long t3 = System.nanoTime();
         Fingerprinter.modelHash(fingerprints.layers());
         long t4 = System.nanoTime();
-        return new double[]{(t3 - t2) / 1e6, (t2 - t1) / 1e6, (t1 - t0) / 1e6, (t4 - t3) / 1e6};
+        return new double[]{(t3 - t2) / 1e6, (t2 - t1) / 1e6, (t1 - t0) / 1e6, (t4 - t3) / 1e6, (cpu1 - cpu0) / 1e6};
     }
 
     private static Map<String, Object> report(ExperimentSpec spec, long startupMs, double[][] samples,
@@ -103,7 +112,8 @@ public final class IterationProfiler {
         report.put("forwardBackwardMs", samples[1]);
         report.put("forwardMs", samples[2]);
         report.put("fingerprintMs", samples[3]);
-        report.put("batchMs", samples[4]);
+        report.put("fitCpuMs", samples[4]);
+        report.put("batchMs", samples[5]);
         return report;
     }
 }

@@ -36,10 +36,18 @@ class IterationFiguresTest {
     }
 
     @Test
+    void trainingThreadCpuTimeBecomesItsOwnFigure() throws Exception {
+        Map<String, Object> figures = IterationFigures.from(raw(",\"fitCpuMs\":[90,70,80]"), 5000);
+        assertEquals(80.0, ((Stats) figures.get("iterationCpuMs")).median());
+        assertEquals(70.0, ((Stats) figures.get("iterationCpuMs")).min());
+    }
+
+    @Test
     void olderProfilerOutputReadsAsNoCacheAndNoBatchFigure() throws Exception {
         Map<String, Object> figures = IterationFigures.from(raw(""), 5000);
         assertEquals("NONE", figures.get("cacheMode"));
         assertFalse(figures.containsKey("batchMs"));
+        assertFalse(figures.containsKey("iterationCpuMs"));
     }
 
     @Test
