@@ -31,7 +31,7 @@ final class Table {
             for (Map<String, Object> row : rows) {
                 if (row.containsKey("iterationCpuMs")) {
                     out.append(String.format("CPU time of the training thread per iteration, %d thread(s): median %.1f ms"
-                            + " (min %.1f; load-robust at 1 thread only)%n", (Integer) row.get("threads"),
+                            + " (min %.1f; this thread only)%n", (Integer) row.get("threads"),
                             median(row, "iterationCpuMs"), ((Stats) row.get("iterationCpuMs")).min()));
                 }
                 if (row.containsKey("batchMs")) {

@@ -81,7 +81,8 @@ public final class IterationProfiler {
     /**
      * ms of: fit, forward + backward, forward alone, fingerprints, and the CPU time of this thread
      * during fit. At 1 thread the math runs on this thread, so its CPU time is the iteration's work
-     * without the time spent descheduled: a figure that a busy machine inflates much less.
+     * without the time spent descheduled: a busy machine inflates it less than wall time (not zero:
+     * neighbours still share caches). At 2 threads the other math thread is not counted.
      */
     private static double[] timeOneIteration(MultiLayerNetwork net, DataSet batch, Fingerprinter fingerprints) {
         long t0 = System.nanoTime();
