@@ -22,6 +22,7 @@ final class IterationFigures {
         figures.put("threads", raw.get("threads").asInt());
         figures.put("nativeBuild", raw.get("nativeBuild").asText());
         figures.put("helpersActive", raw.get("helpersActive").asBoolean());
+        figures.put("cacheMode", raw.path("cacheMode").asText("NONE"));
         figures.put("startupMs", raw.get("startupMs").asLong());
         figures.put("childWallMs", Math.round(childWallMs));
         figures.put("iterationMs", iteration);
@@ -30,6 +31,12 @@ final class IterationFigures {
         figures.put("updaterMs", Stats.of(Stats.minus(fit, forwardBackward)));
         figures.put("fingerprintMs", prints);
         figures.put("fingerprintShare", prints.median() / iteration.median());
+        if (raw.has("fitCpuMs")) {
+            figures.put("iterationCpuMs", Stats.of(array(raw.get("fitCpuMs"))));
+        }
+        if (raw.has("batchMs")) {
+            figures.put("batchMs", Stats.of(array(raw.get("batchMs"))));
+        }
         return figures;
     }
 

@@ -27,6 +27,18 @@ final class Table {
         List<Map<String, Object>> rows = (List<Map<String, Object>>) report.get("iterations");
         if (!rows.isEmpty()) {
             out.append("native build: ").append(rows.get(0).get("nativeBuild")).append('\n');
+            out.append("conv cache mode: ").append(rows.get(0).get("cacheMode")).append('\n');
+            for (Map<String, Object> row : rows) {
+                if (row.containsKey("iterationCpuMs")) {
+                    out.append(String.format("CPU time of the training thread per iteration, %d thread(s): median %.1f ms"
+                            + " (min %.1f; this thread only)%n", (Integer) row.get("threads"),
+                            median(row, "iterationCpuMs"), ((Stats) row.get("iterationCpuMs")).min()));
+                }
+                if (row.containsKey("batchMs")) {
+                    out.append(String.format("batch building (ours, outside fit), %d thread(s): median %.3f ms%n",
+                            (Integer) row.get("threads"), median(row, "batchMs")));
+                }
+            }
         }
         out.append(String.format("%nrepeated runs (1 thread each)%n%-9s %8s %10s %9s%n", "parallel", "wall s",
                 "runs/min", "speed-up"));

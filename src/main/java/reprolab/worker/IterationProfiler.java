@@ -13,6 +13,7 @@ import reprolab.experiment.SpecJson;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,12 +23,15 @@ import java.util.Map;
  * count, since libnd4j reads its thread settings once per process). For each measured batch it times
  * {@code fit} (the whole iteration), {@code computeGradientAndScore} (forward + backward), a forward
  * pass alone in training mode, and the fingerprints the worker computes after every update; the
- * updater is fit minus forward + backward. Prints one JSON object on stdout. Not a training run: the
+ * updater is fit minus forward + backward; and, apart, the building of each batch from the examples
+ * (our own per-iteration allocation, outside DL4J). Prints one JSON object on stdout. Not a training run: the
  * extra passes consume dropout randomness, so its weights are not those of a real run.
  *
  * <p>Usage: {@code IterationProfiler SPEC.json WARMUP MEASURED}
  */
 public final class IterationProfiler {
+
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private IterationProfiler() {
     }
@@ -42,6 +46,14 @@ public final class IterationProfiler {
                 examples.rows(), examples.cols(), examples.classes());
         Fingerprinter fingerprints = new Fingerprinter(net);
         long startupMs = ManagementFactory.getRuntimeMXBean().getUptime();
+        double[][] samples = measure(net, examples, spec, fingerprints, warmup, measured);
+        System.out.println(Json.mapper().writeValueAsString(report(spec, startupMs, samples,
+                net.getLayerWiseConfigurations().getCacheMode().name())));
+    }
+
+    /** Rows: ms of fit, forward + backward, forward alone, fingerprints, fit's CPU time, building the batch; a column per batch. */
+    private static double[][] measure(MultiLayerNetwork net, Examples examples, ExperimentSpec spec,
+                                      Fingerprinter fingerprints, int warmup, int measured) {
         Batches batches = new Batches(examples, spec.execution().dataType());
         int batchSize = spec.model().batchSize();
         int[] all = new int[examples.labels().length];
@@ -49,21 +61,29 @@ public final class IterationProfiler {
             all[i] = i;
         }
         int[] order = EpochOrder.permutation(all.length, 3, 0);
-        double[][] samples = new double[4][measured];
+        double[][] samples = new double[6][measured];
         for (int k = 0; k < warmup + measured; k++) {
             int from = (k * batchSize) % (all.length - batchSize);
+            long t0 = System.nanoTime();
             DataSet batch = batches.batch(all, order, from, from + batchSize);
+            double batchMs = (System.nanoTime() - t0) / 1e6;
             double[] times = timeOneIteration(net, batch, fingerprints);
             if (k >= warmup) {
                 for (int part = 0; part < times.length; part++) {
                     samples[part][k - warmup] = times[part];
                 }
+                samples[5][k - warmup] = batchMs;
             }
         }
-        System.out.println(Json.mapper().writeValueAsString(report(spec, startupMs, samples)));
+        return samples;
     }
 
-    /** ms of: fit, forward + backward, forward alone, fingerprints. */
+    /**
+     * ms of: fit, forward + backward, forward alone, fingerprints, and the CPU time of this thread
+     * during fit. At 1 thread the math runs on this thread, so its CPU time is the iteration's work
+     * without the time spent descheduled: a busy machine inflates it less than wall time (not zero:
+     * neighbours still share caches). At 2 threads the other math thread is not counted.
+     */
     private static double[] timeOneIteration(MultiLayerNetwork net, DataSet batch, Fingerprinter fingerprints) {
         long t0 = System.nanoTime();
         net.feedForward(batch.getFeatures(), true);
@@ -72,23 +92,29 @@ public final class IterationProfiler {
         net.setLabels(batch.getLabels());
         net.computeGradientAndScore();
         long t2 = System.nanoTime();
+        long cpu0 = THREADS.getCurrentThreadCpuTime();
         net.fit(batch);
+        long cpu1 = THREADS.getCurrentThreadCpuTime();
         long t3 = System.nanoTime();
         Fingerprinter.modelHash(fingerprints.layers());
         long t4 = System.nanoTime();
-        return new double[]{(t3 - t2) / 1e6, (t2 - t1) / 1e6, (t1 - t0) / 1e6, (t4 - t3) / 1e6};
+        return new double[]{(t3 - t2) / 1e6, (t2 - t1) / 1e6, (t1 - t0) / 1e6, (t4 - t3) / 1e6, (cpu1 - cpu0) / 1e6};
     }
 
-    private static Map<String, Object> report(ExperimentSpec spec, long startupMs, double[][] samples) {
+    private static Map<String, Object> report(ExperimentSpec spec, long startupMs, double[][] samples,
+                                              String cacheMode) {
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("threads", spec.execution().threads());
         report.put("nativeBuild", ProvenanceCollector.nativeBuild());
         report.put("helpersActive", NativeSettings.helpersActive());
+        report.put("cacheMode", cacheMode);
         report.put("startupMs", startupMs);
         report.put("fitMs", samples[0]);
         report.put("forwardBackwardMs", samples[1]);
         report.put("forwardMs", samples[2]);
         report.put("fingerprintMs", samples[3]);
+        report.put("fitCpuMs", samples[4]);
+        report.put("batchMs", samples[5]);
         return report;
     }
 }

@@ -1,5 +1,6 @@
 package reprolab.worker;
 
+import org.deeplearning4j.nn.conf.CacheMode;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
@@ -23,8 +24,17 @@ import reprolab.experiment.ModelSpec;
  * Builds the two networks. Layer names match {@link ModelName#parameterLayers()}; dropout is a layer
  * of its own (not a property of the next layer) so the output layer's input is the dropped-out
  * activation, which is what batch accuracy is computed from.
+ *
+ * <p>The cache mode is {@link #CACHE_MODE}: without it DL4J M2.1's {@code ConvolutionLayer.backpropGradient}
+ * runs the convolution forward a second time (through the oneDNN helper too) to get the
+ * pre-activation; with it the training forward pass keeps a copy in the activations workspace and
+ * backprop reuses it. Same operation on the same inputs, so the same bits: the benchmark's docs
+ * (docs/performance.md) record the hash comparison that shows it.
  */
 public final class ModelFactory {
+
+    /** Convolution layers keep their forward pre-activation for backprop instead of recomputing it. */
+    public static final CacheMode CACHE_MODE = CacheMode.DEVICE;
 
     private ModelFactory() {
     }
@@ -48,6 +58,7 @@ public final class ModelFactory {
                 .dataType(dataType == DataTypeName.DOUBLE ? DataType.DOUBLE : DataType.FLOAT)
                 .weightInit(model.initializer() == Initializer.HE_UNIFORM ? WeightInit.RELU_UNIFORM : WeightInit.XAVIER_UNIFORM)
                 .updater(new Adam(model.learningRate()))
+                .cacheMode(CACHE_MODE)
                 .list();
         int index = 0;
         layers.layer(index++, conv("conv_0", convFilters));

@@ -1,0 +1,60 @@
+package reprolab.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import reprolab.experiment.Json;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class IterationFiguresTest {
+
+    private static JsonNode raw(String extra) throws Exception {
+        return Json.mapper().readTree("{\"threads\":1,\"nativeBuild\":\"linux-x86_64-onednn\",\"helpersActive\":true,"
+                + "\"startupMs\":3000,\"fitMs\":[100,120,110],\"forwardBackwardMs\":[80,90,85],"
+                + "\"forwardMs\":[20,25,30],\"fingerprintMs\":[1,2,3]" + extra + "}");
+    }
+
+    @Test
+    void splitsTheIterationIntoForwardBackwardAndUpdaterMedians() throws Exception {
+        Map<String, Object> figures = IterationFigures.from(raw(""), 5000);
+        assertEquals(110.0, ((Stats) figures.get("iterationMs")).median());
+        assertEquals(25.0, ((Stats) figures.get("forwardMs")).median());
+        assertEquals(60.0, ((Stats) figures.get("backwardMs")).median());
+        assertEquals(25.0, ((Stats) figures.get("updaterMs")).median());
+    }
+
+    @Test
+    void cacheModeAndBatchBuildingArePassedOnWhenTheProfilerReportsThem() throws Exception {
+        Map<String, Object> figures = IterationFigures.from(raw(",\"cacheMode\":\"DEVICE\",\"batchMs\":[0.2,0.1,0.3]"), 5000);
+        assertEquals("DEVICE", figures.get("cacheMode"));
+        assertEquals(0.2, ((Stats) figures.get("batchMs")).median(), 1e-12);
+    }
+
+    @Test
+    void trainingThreadCpuTimeBecomesItsOwnFigure() throws Exception {
+        Map<String, Object> figures = IterationFigures.from(raw(",\"fitCpuMs\":[90,70,80]"), 5000);
+        assertEquals(80.0, ((Stats) figures.get("iterationCpuMs")).median());
+        assertEquals(70.0, ((Stats) figures.get("iterationCpuMs")).min());
+    }
+
+    @Test
+    void olderProfilerOutputReadsAsNoCacheAndNoBatchFigure() throws Exception {
+        Map<String, Object> figures = IterationFigures.from(raw(""), 5000);
+        assertEquals("NONE", figures.get("cacheMode"));
+        assertFalse(figures.containsKey("batchMs"));
+        assertFalse(figures.containsKey("iterationCpuMs"));
+    }
+
+    @Test
+    void tableNamesTheCacheModeAndTheBatchBuildingTime() throws Exception {
+        Map<String, Object> row = IterationFigures.from(raw(",\"cacheMode\":\"DEVICE\",\"batchMs\":[0.25]"), 5000);
+        String table = Table.render(Map.of("quick", false, "iterations", List.of(row), "parallelRuns", List.of()));
+        assertTrue(table.contains("conv cache mode: DEVICE"), table);
+        assertTrue(table.contains("median 0.250 ms"), table);
+    }
+}

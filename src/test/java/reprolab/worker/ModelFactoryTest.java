@@ -1,0 +1,86 @@
+package reprolab.worker;
+
+import org.deeplearning4j.nn.conf.CacheMode;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.layers.DropoutLayer;
+import org.deeplearning4j.nn.conf.layers.Layer;
+import org.junit.jupiter.api.Test;
+import reprolab.experiment.DataTypeName;
+import reprolab.experiment.EarlyStoppingSpec;
+import reprolab.experiment.Initializer;
+import reprolab.experiment.ModelName;
+import reprolab.experiment.ModelSpec;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+/** Checks the network configurations without building or training a network (no native code). */
+class ModelFactoryTest {
+
+    private static MultiLayerConfiguration configuration(ModelName name) {
+        ModelSpec model = new ModelSpec(name, 1, 64, 1e-3, Initializer.XAVIER_UNIFORM, EarlyStoppingSpec.defaults());
+        return ModelFactory.configuration(model, DataTypeName.FLOAT, 42, 7, 28, 28, 10);
+    }
+
+    private static List<Layer> layers(MultiLayerConfiguration conf) {
+        List<Layer> layers = new ArrayList<>();
+        for (int i = 0; i < conf.getConfs().size(); i++) {
+            layers.add(conf.getConf(i).getLayer());
+        }
+        return layers;
+    }
+
+    private static List<String> names(MultiLayerConfiguration conf) {
+        return layers(conf).stream().map(Layer::getLayerName).toList();
+    }
+
+    @Test
+    void everyLayerOfBothModelsCachesItsForwardPassForBackprop() {
+        for (ModelName name : ModelName.values()) {
+            MultiLayerConfiguration conf = configuration(name);
+            assertEquals(CacheMode.DEVICE, conf.getCacheMode(), name.json());
+            for (int i = 0; i < conf.getConfs().size(); i++) {
+                assertEquals(CacheMode.DEVICE, conf.getConf(i).getCacheMode(), name.json() + " layer " + i);
+            }
+        }
+    }
+
+    @Test
+    void seedCnnLayersAreNamedInForwardOrder() {
+        assertEquals(List.of("conv_0", "conv_1", "pool_0", "dropout_0", "dense_0", "dropout_1", "output"),
+                names(configuration(ModelName.SEED_CNN)));
+    }
+
+    @Test
+    void tinyLayersAreNamedInForwardOrder() {
+        assertEquals(List.of("conv_0", "pool_0", "dropout_0", "dense_0", "dropout_1", "output"),
+                names(configuration(ModelName.TINY)));
+    }
+
+    @Test
+    void layersWithParametersAreTheModelsParameterLayers() {
+        for (ModelName name : ModelName.values()) {
+            List<String> withParameters = layers(configuration(name)).stream()
+                    .filter(layer -> layer.initializer().numParams(layer) > 0)
+                    .map(Layer::getLayerName).toList();
+            assertEquals(name.parameterLayers(), withParameters, name.json());
+        }
+    }
+
+    @Test
+    void dropoutLayersUseSeededDropoutAndNoOtherLayerDropsOut() {
+        for (ModelName name : ModelName.values()) {
+            for (Layer layer : layers(configuration(name))) {
+                if (layer instanceof DropoutLayer) {
+                    assertInstanceOf(SeededDropout.class, layer.getIDropout(), layer.getLayerName());
+                } else {
+                    assertNull(layer.getIDropout(), layer.getLayerName());
+                }
+            }
+        }
+    }
+}
