@@ -132,7 +132,7 @@ final class RunSupervisor implements Runnable {
 
     private void readEvents(RunLog log) throws IOException {
         BoundedLineReader reader = new BoundedLineReader(process.getInputStream(), EventCodec.MAX_LINE_LENGTH);
-        for (BoundedLineReader.Line line = reader.next(); line != null; line = reader.next()) {
+        for (BoundedLineReader.Line line = nextLine(reader); line != null; line = nextLine(reader)) {
             if (line.text().isBlank() && !line.overlong()) {
                 continue;
             }
@@ -149,6 +149,24 @@ final class RunSupervisor implements Runnable {
                         + " bytes) that are not events and was stopped");
                 return;
             }
+        }
+    }
+
+    /**
+     * The worker's next output line, or null at its end. A read error is the end of the worker's
+     * output, not a storage failure: destroying a process (cancel, timeout) closes its streams under
+     * the reader; the exit code and stderr then tell what happened.
+     */
+    private BoundedLineReader.Line nextLine(BoundedLineReader reader) {
+        try {
+            return reader.next();
+        } catch (IOException e) {
+            synchronized (this) {
+                if (stopCause == null) {
+                    problems.add("the worker's output could not be read: " + e.getMessage());
+                }
+            }
+            return null;
         }
     }
 

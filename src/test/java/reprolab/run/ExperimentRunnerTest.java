@@ -156,6 +156,25 @@ class ExperimentRunnerTest {
     }
 
     @Test
+    void cancelWhileAWorkerIsMidOutputIsACancelNotAStorageFailure() throws Exception {
+        for (int attempt = 0; attempt < 5; attempt++) {
+            ExperimentFolder folder = Fixtures.folder(root);
+            Fixtures.Recorder heard = new Fixtures.Recorder();
+            RunningExperiment running = Fixtures.runner().start(folder, runs("chatty-1"), 1, heard);
+            assertTimeoutPreemptively(GUARD, () -> {
+                while (iterationsHeard(heard, "chatty-1") < 50) {
+                    Thread.sleep(5);
+                }
+            });
+            running.cancelAll();
+            List<RunHistory> result = assertTimeoutPreemptively(GUARD, running::await);
+            assertEquals(RunStatus.CANCELLED, byId(result, "chatty-1").status(),
+                    "attempt " + attempt + ": " + byId(result, "chatty-1").failed());
+            assertEquals(RunStatus.CANCELLED, byId(folder.loadRuns(), "chatty-1").status());
+        }
+    }
+
+    @Test
     void cancelKillsTheWorkerAndItsChildrenAndKeepsWhatWasReported() throws Exception {
         ExperimentFolder folder = Fixtures.folder(root);
         Fixtures.Recorder heard = new Fixtures.Recorder();

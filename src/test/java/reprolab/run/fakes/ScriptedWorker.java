@@ -24,7 +24,7 @@ import java.util.TreeMap;
  * A stand-in for the real worker, started the same way ({@code --run-spec FILE}). What it does is
  * chosen by the run id's first part, so one experiment can hold a crashing and a healthy run:
  * {@code ok}, {@code slow}, {@code crash}, {@code halt}, {@code hang}, {@code garbage}, {@code huge},
- * {@code oom}, {@code failed}, {@code tree}.
+ * {@code oom}, {@code failed}, {@code tree}, {@code chatty} (events as fast as it can, never ending).
  */
 public final class ScriptedWorker {
 
@@ -48,6 +48,7 @@ public final class ScriptedWorker {
                 System.exit(1);
             }
             case "tree", "ticking" -> sleepForever(Integer.MAX_VALUE);
+            case "chatty" -> finish(Integer.MAX_VALUE - 1, 0);
             default -> throw new IllegalArgumentException("no script " + script);
         }
     }
