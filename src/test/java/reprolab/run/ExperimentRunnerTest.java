@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import reprolab.events.FailureCause;
 import reprolab.events.IterationEvent;
+import reprolab.events.WorkerEvent;
 import reprolab.events.RunHistory;
 import reprolab.events.RunStatus;
 import reprolab.events.StartedEvent;
@@ -215,6 +216,9 @@ class ExperimentRunnerTest {
     }
 
     private static long iterationsHeard(Fixtures.Recorder heard, String runId) {
-        return heard.events.getOrDefault(runId, List.of()).stream().filter(e -> e instanceof IterationEvent).count();
+        List<WorkerEvent> events = heard.events.getOrDefault(runId, List.of());
+        synchronized (events) { // a synchronized list: iterating needs its lock while the listener appends
+            return events.stream().filter(e -> e instanceof IterationEvent).count();
+        }
     }
 }
