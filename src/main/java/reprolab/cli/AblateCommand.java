@@ -75,17 +75,6 @@ final class AblateCommand implements Callable<Integer> {
         RunningAblation running = runner.start(plan, parallel, progress);
         System.err.println("ablation " + running.folder().path() + ": " + plan.groups().size() + " groups x "
                 + plan.repeats() + " runs, " + Math.min(parallel, plan.allRuns().size()) + " at a time");
-        Thread cancelOnExit = new Thread(running::cancelAll, "reprolab-cancel-on-exit");
-        Runtime.getRuntime().addShutdownHook(cancelOnExit);
-        try {
-            return running.await();
-        } finally {
-            progress.close();
-            try {
-                Runtime.getRuntime().removeShutdownHook(cancelOnExit);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is already running: it cancels the workers
-            }
-        }
+        return CancelOnExit.await(running::cancelAll, running::await, progress);
     }
 }

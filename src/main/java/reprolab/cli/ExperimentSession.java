@@ -40,19 +40,7 @@ final class ExperimentSession {
         progressOut.println("experiment " + folder.path() + ": " + runs.size() + " runs, " + Math.min(parallel, runs.size())
                 + " at a time");
         RunningExperiment running = new ExperimentRunner(WorkerCommand.forCurrentJvm()).start(folder, runs, parallel, progress);
-        Thread cancelOnExit = new Thread(running::cancelAll, "reprolab-cancel-on-exit");
-        Runtime.getRuntime().addShutdownHook(cancelOnExit);
-        List<RunHistory> histories;
-        try {
-            histories = running.await();
-        } finally {
-            progress.close();
-            try {
-                Runtime.getRuntime().removeShutdownHook(cancelOnExit);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is already running: it cancels the workers
-            }
-        }
+        List<RunHistory> histories = CancelOnExit.await(running::cancelAll, running::await, progress);
         return new Outcome(folder, histories, ExperimentAnalysis.analyse(histories, lossTolerance));
     }
 }
