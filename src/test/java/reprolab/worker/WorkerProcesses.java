@@ -7,6 +7,8 @@ import reprolab.events.WorkerEvent;
 import reprolab.experiment.ExperimentSpec;
 import reprolab.experiment.ResolvedSeeds;
 import reprolab.experiment.RunSpec;
+import reprolab.run.WorkerCommand;
+import reprolab.run.WorkerMemory;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -20,7 +22,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-/** Test helper: runs real worker JVMs (two at a time, one per core) and collects their events. */
+/** Test helper: runs real worker JVMs as the launcher starts them (two at a time) and collects their events. */
 final class WorkerProcesses {
 
     private WorkerProcesses() {
@@ -54,15 +56,9 @@ final class WorkerProcesses {
     }
 
     private static RunHistory runOne(RunSpec run, java.util.Map<String, String> environment) throws IOException, InterruptedException, EventFormatException {
-        Path specFile = Files.createTempFile("run-spec", ".json");
-        Files.writeString(specFile, run.toJson());
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                WorkerMain.MAIN_CLASS, "--run-spec", specFile.toString());
-        String threads = String.valueOf(run.spec().execution().threads());
-        builder.environment().put("OMP_NUM_THREADS", threads);
-        builder.environment().put("SD_MAX_THREADS", threads);
-        builder.environment().put("SD_MASTER_THREADS", threads);
+        // The app's own launcher builds the command and the native environment, as for a real run.
+        Path runsDir = Files.createTempDirectory("worker-test");
+        ProcessBuilder builder = WorkerCommand.forCurrentJvm().processFor(run, runsDir, WorkerMemory.forParallel(2));
         builder.environment().putAll(environment);
         builder.redirectError(ProcessBuilder.Redirect.DISCARD);
         Process process = builder.start();
@@ -74,7 +70,9 @@ final class WorkerProcesses {
             }
         }
         process.waitFor();
-        Files.deleteIfExists(specFile);
+        try (var files = Files.walk(runsDir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        }
         return RunHistory.of(run.runId(), events, List.of());
     }
 }
