@@ -10,9 +10,6 @@ import reprolab.experiment.ExperimentSpec;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
@@ -62,17 +59,11 @@ final class BenchEngine implements ExperimentService {
         return new IterationEvent(k, 0, loss, acc, layers, "m" + layers.get(2).hash(), 0);
     }
 
-    final class Handle implements RunningHandle {
-        private final List<String> ids;
-        private final RunEventListener listener;
-        private final Map<String, List<WorkerEvent>> events = new ConcurrentHashMap<>();
-        private volatile boolean cancelled;
+    final class Handle extends RecordingHandle {
         private volatile boolean done;
 
         Handle(List<String> ids, RunEventListener listener) {
-            this.ids = List.copyOf(ids);
-            this.listener = listener;
-            ids.forEach(id -> events.put(id, new CopyOnWriteArrayList<>()));
+            super(ids, listener, Path.of("/tmp/bench-experiment"));
         }
 
         void emitAll() {
@@ -92,35 +83,10 @@ final class BenchEngine implements ExperimentService {
             listener.onAllEnded(snapshot());
         }
 
-        private void emit(String id, WorkerEvent e) {
-            events.get(id).add(e);
+        @Override
+        protected void emit(String id, WorkerEvent e) {
             emitted.incrementAndGet();
-            listener.onEvent(id, e);
-        }
-
-        @Override
-        public Path folder() {
-            return Path.of("/tmp/bench-experiment");
-        }
-
-        @Override
-        public List<String> runIds() {
-            return ids;
-        }
-
-        @Override
-        public List<RunHistory> snapshot() {
-            return ids.stream().map(id -> RunHistory.of(id, List.copyOf(events.get(id)), List.of())).toList();
-        }
-
-        @Override
-        public void cancel(String runId) {
-            cancelled = true;
-        }
-
-        @Override
-        public void cancelAll() {
-            cancelled = true;
+            super.emit(id, e);
         }
 
         @Override

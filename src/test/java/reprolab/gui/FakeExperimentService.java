@@ -8,7 +8,6 @@ import reprolab.events.LayerFingerprint;
 import reprolab.events.Provenance;
 import reprolab.events.RunHistory;
 import reprolab.events.StartedEvent;
-import reprolab.events.WorkerEvent;
 import reprolab.experiment.ExperimentSpec;
 
 import java.nio.file.Path;
@@ -61,17 +60,11 @@ final class FakeExperimentService implements ExperimentService {
         return handle;
     }
 
-    final class FakeHandle implements RunningHandle {
-        private final List<String> ids;
-        private final RunEventListener listener;
-        private final Map<String, List<WorkerEvent>> events = new java.util.concurrent.ConcurrentHashMap<>();
-        private volatile boolean cancelled;
+    final class FakeHandle extends RecordingHandle {
         final CountDownLatch done = new CountDownLatch(1);
 
         FakeHandle(List<String> ids, RunEventListener listener) {
-            this.ids = List.copyOf(ids);
-            this.listener = listener;
-            ids.forEach(id -> events.put(id, new CopyOnWriteArrayList<>()));
+            super(ids, listener, Path.of("/tmp/fake-experiment"));
         }
 
         void emitAll() {
@@ -99,36 +92,6 @@ final class FakeExperimentService implements ExperimentService {
                     cancelled = true;
                 }
             }
-        }
-
-        private void emit(String id, WorkerEvent e) {
-            events.get(id).add(e);
-            listener.onEvent(id, e);
-        }
-
-        @Override
-        public Path folder() {
-            return Path.of("/tmp/fake-experiment");
-        }
-
-        @Override
-        public List<String> runIds() {
-            return ids;
-        }
-
-        @Override
-        public List<RunHistory> snapshot() {
-            return ids.stream().map(id -> RunHistory.of(id, List.copyOf(events.get(id)), List.of())).toList();
-        }
-
-        @Override
-        public void cancel(String runId) {
-            cancelled = true;
-        }
-
-        @Override
-        public void cancelAll() {
-            cancelled = true;
         }
 
         @Override
