@@ -13,7 +13,6 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 import reprolab.experiment.DataTypeName;
 import reprolab.experiment.Initializer;
@@ -57,7 +56,7 @@ public final class ModelFactory {
                 .seed(weightInitSeed)
                 .dataType(dataType == DataTypeName.DOUBLE ? DataType.DOUBLE : DataType.FLOAT)
                 .weightInit(model.initializer() == Initializer.HE_UNIFORM ? WeightInit.RELU_UNIFORM : WeightInit.XAVIER_UNIFORM)
-                .updater(new Adam(model.learningRate()))
+                .updater(new ChunkedAdam(model.learningRate()))
                 .cacheMode(CACHE_MODE)
                 .list();
         int index = 0;
@@ -70,7 +69,7 @@ public final class ModelFactory {
         layers.layer(index, new DropoutLayer.Builder().dropOut(new SeededDropout(0.75, dropoutSeed, index))
                 .name("dropout_0").build());
         index++;
-        layers.layer(index++, new DenseLayer.Builder().nOut(dense).activation(Activation.RELU).name("dense_0").build());
+        layers.layer(index++, new DenseLayer.Builder().nOut(dense).activation(new ChunkedRelu()).name("dense_0").build());
         layers.layer(index, new DropoutLayer.Builder().dropOut(new SeededDropout(0.5, dropoutSeed, index))
                 .name("dropout_1").build());
         index++;
@@ -80,6 +79,6 @@ public final class ModelFactory {
     }
 
     private static ConvolutionLayer conv(String name, int filters) {
-        return new ConvolutionLayer.Builder(3, 3).nOut(filters).stride(1, 1).activation(Activation.RELU).name(name).build();
+        return new ConvolutionLayer.Builder(3, 3).nOut(filters).stride(1, 1).activation(new ChunkedRelu()).name(name).build();
     }
 }

@@ -1,0 +1,100 @@
+package reprolab.worker;
+
+import org.bytedeco.javacpp.FloatPointer;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.learning.AdamUpdater;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/**
+ * The Adam step of libnd4j's {@code adam_updater} op (M2.1, {@code helpers/cpu/updaterAdam.cpp}),
+ * written out in Java float arithmetic in the same order, so that the JIT vectorises the square
+ * root and the division the native generic build does one element at a time.
+ *
+ * <p>The parameters are copied through small heap buffers, {@link PlainFloats#CHUNK} floats at a
+ * time, so the copies stay in the cache and the arrays are read and written from memory once, as
+ * by the op. Arrays that are not plain contiguous floats (double precision, strided views, mixed
+ * orders) go to the native op, unchanged.
+ */
+final class ChunkedAdamUpdater extends AdamUpdater {
+
+    static final int CHUNK = PlainFloats.CHUNK;
+
+    private final float[] grad = new float[CHUNK];
+    private final float[] first = new float[CHUNK];
+    private final float[] second = new float[CHUNK];
+
+    ChunkedAdamUpdater(Adam config) {
+        super(config);
+    }
+
+    @Override
+    public void applyUpdater(INDArray gradient, int iteration, int epoch) {
+        INDArray m = getM();
+        INDArray v = getV();
+        if (m == null || v == null) {
+            throw new IllegalStateException("Updater has not been initialized with view state");
+        }
+        if (!PlainFloats.plain(gradient, m, v)) {
+            super.applyUpdater(gradient, iteration, epoch);
+            return;
+        }
+        Adam config = getConfig();
+        float lr = (float) config.getLearningRate(iteration, epoch);
+        float beta1 = (float) config.getBeta1();
+        float beta2 = (float) config.getBeta2();
+        float epsilon = (float) config.getEpsilon();
+        float stepSize = stepSize(lr, beta1, beta2, epsilon, iteration);
+        FloatPointer g = PlainFloats.floats(gradient);
+        FloatPointer mp = PlainFloats.floats(m);
+        FloatPointer vp = PlainFloats.floats(v);
+        long length = gradient.length();
+        for (long from = 0; from < length; from += CHUNK) {
+            int n = (int) Math.min(CHUNK, length - from);
+            g.position(from).get(grad, 0, n);
+            mp.position(from).get(first, 0, n);
+            vp.position(from).get(second, 0, n);
+            step(n, beta1, beta2, epsilon, stepSize);
+            mp.position(from).put(first, 0, n);
+            vp.position(from).put(second, 0, n);
+            g.position(from).put(grad, 0, n);
+        }
+    }
+
+    /**
+     * libnd4j: {@code beta1T = pow(beta1, iteration + 1)} in float (its {@code powf}), {@code epsilonT = lr * sqrt(1. - beta2T) / (1.0 - beta1T)}
+     * (the subtractions and the division in double, the square root in float), replaced by epsilon
+     * when it is NaN, zero or infinite.
+     */
+    static float stepSize(float lr, float beta1, float beta2, float epsilon, int iteration) {
+        // libnd4j's own float power (Java's Math.pow differs from it in the last bit at some iterations).
+        float[] powers = Transforms.pow(Nd4j.createFromArray(beta1, beta2), (float) iteration + 1f, false).toFloatVector();
+        float beta1T = powers[0];
+        float beta2T = powers[1];
+        float root = (float) Math.sqrt((float) (1.0 - beta2T));
+        float stepSize = (float) ((double) (lr * root) / (1.0 - beta1T));
+        if (Float.isNaN(stepSize) || stepSize == 0f || Float.isInfinite(stepSize)) {
+            return epsilon;
+        }
+        return stepSize;
+    }
+
+    /** One chunk, in place: m and v become the new moments, the gradient becomes the update. */
+    private void step(int n, float beta1, float beta2, float epsilon, float stepSize) {
+        float[] g = grad;
+        float[] m = first;
+        float[] v = second;
+        float oneMinusBeta1 = 1 - beta1;
+        float oneMinusBeta2 = 1 - beta2;
+        for (int i = 0; i < n; i++) {
+            float gi = g[i];
+            float mi = beta1 * m[i] + gi * oneMinusBeta1;
+            float vi = beta2 * v[i] + gi * gi * oneMinusBeta2;
+            m[i] = mi;
+            v[i] = vi;
+            g[i] = (mi * stepSize) / ((float) Math.sqrt(vi) + epsilon);
+        }
+    }
+
+}
