@@ -18,6 +18,11 @@ import java.util.Map;
  */
 public final class ChunkedAdam extends Adam {
 
+    /** For Jackson: DL4J configurations are JSON, and their fields are set after construction. */
+    public ChunkedAdam() {
+        super();
+    }
+
     public ChunkedAdam(double learningRate) {
         super(learningRate);
     }

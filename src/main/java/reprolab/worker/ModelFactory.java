@@ -12,7 +12,9 @@ import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.activations.impl.ActivationReLU;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 import reprolab.experiment.DataTypeName;
 import reprolab.experiment.Initializer;
@@ -29,6 +31,10 @@ import reprolab.experiment.ModelSpec;
  * pre-activation; with it the training forward pass keeps a copy in the activations workspace and
  * backprop reuses it. Same operation on the same inputs, so the same bits: the benchmark's docs
  * (docs/performance.md) record the hash comparison that shows it.
+ *
+ * <p>Three more parts are ours rather than DL4J's, for speed, each computing the same bits as the
+ * DL4J part it replaces ({@link Kernels}; KernelEquivalenceTest trains both side by side): the Adam
+ * step, the ReLU backward pass, and the dense layer, which reuses its forward product in backprop.
  */
 public final class ModelFactory {
 
@@ -41,14 +47,32 @@ public final class ModelFactory {
     /** A network initialised from {@code weightInitSeed}, with dropout masks from {@code dropoutSeed}. */
     public static MultiLayerNetwork create(ModelSpec model, DataTypeName dataType, long weightInitSeed,
                                            long dropoutSeed, int rows, int cols, int classes) {
-        MultiLayerConfiguration conf = configuration(model, dataType, weightInitSeed, dropoutSeed, rows, cols, classes);
-        MultiLayerNetwork net = new MultiLayerNetwork(conf);
+        return create(model, dataType, weightInitSeed, dropoutSeed, rows, cols, classes, Kernels.REPROLAB);
+    }
+
+    static MultiLayerConfiguration configuration(ModelSpec model, DataTypeName dataType, long weightInitSeed,
+                                                 long dropoutSeed, int rows, int cols, int classes) {
+        return configuration(model, dataType, weightInitSeed, dropoutSeed, rows, cols, classes, Kernels.REPROLAB);
+    }
+
+    /**
+     * Which code computes the Adam step, the ReLU backward pass and the dense layer: ours (the same
+     * bits, faster: {@link ChunkedAdam}, {@link ChunkedRelu}, {@link CachingDenseLayer}) or DL4J's own,
+     * kept for the equivalence test and the benchmark's before/after.
+     */
+    enum Kernels { REPROLAB, DL4J }
+
+    static MultiLayerNetwork create(ModelSpec model, DataTypeName dataType, long weightInitSeed, long dropoutSeed,
+                                    int rows, int cols, int classes, Kernels kernels) {
+        MultiLayerNetwork net = new MultiLayerNetwork(
+                configuration(model, dataType, weightInitSeed, dropoutSeed, rows, cols, classes, kernels));
         net.init();
         return net;
     }
 
     static MultiLayerConfiguration configuration(ModelSpec model, DataTypeName dataType, long weightInitSeed,
-                                                 long dropoutSeed, int rows, int cols, int classes) {
+                                                 long dropoutSeed, int rows, int cols, int classes, Kernels kernels) {
+        boolean ours = kernels == Kernels.REPROLAB;
         boolean seedCnn = model.name() == ModelName.SEED_CNN;
         int convFilters = seedCnn ? 32 : 4;
         int dense = seedCnn ? 512 : 32;
@@ -56,20 +80,21 @@ public final class ModelFactory {
                 .seed(weightInitSeed)
                 .dataType(dataType == DataTypeName.DOUBLE ? DataType.DOUBLE : DataType.FLOAT)
                 .weightInit(model.initializer() == Initializer.HE_UNIFORM ? WeightInit.RELU_UNIFORM : WeightInit.XAVIER_UNIFORM)
-                .updater(new ChunkedAdam(model.learningRate()))
+                .updater(ours ? new ChunkedAdam(model.learningRate()) : new Adam(model.learningRate()))
                 .cacheMode(CACHE_MODE)
                 .list();
         int index = 0;
-        layers.layer(index++, conv("conv_0", convFilters));
+        layers.layer(index++, conv("conv_0", convFilters, ours));
         if (seedCnn) {
-            layers.layer(index++, conv("conv_1", convFilters));
+            layers.layer(index++, conv("conv_1", convFilters, ours));
         }
         layers.layer(index++, new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX)
                 .kernelSize(2, 2).stride(2, 2).name("pool_0").build());
         layers.layer(index, new DropoutLayer.Builder().dropOut(new SeededDropout(0.75, dropoutSeed, index))
                 .name("dropout_0").build());
         index++;
-        layers.layer(index++, new DenseLayer.Builder().nOut(dense).activation(new ChunkedRelu()).name("dense_0").build());
+        layers.layer(index++, ours ? new CachingDenseLayer("dense_0", dense, new ChunkedRelu())
+                : new DenseLayer.Builder().nOut(dense).activation(Activation.RELU).name("dense_0").build());
         layers.layer(index, new DropoutLayer.Builder().dropOut(new SeededDropout(0.5, dropoutSeed, index))
                 .name("dropout_1").build());
         index++;
@@ -78,7 +103,8 @@ public final class ModelFactory {
         return layers.setInputType(InputType.convolutionalFlat(rows, cols, 1)).build();
     }
 
-    private static ConvolutionLayer conv(String name, int filters) {
-        return new ConvolutionLayer.Builder(3, 3).nOut(filters).stride(1, 1).activation(new ChunkedRelu()).name(name).build();
+    private static ConvolutionLayer conv(String name, int filters, boolean ours) {
+        return new ConvolutionLayer.Builder(3, 3).nOut(filters).stride(1, 1)
+                .activation(ours ? new ChunkedRelu() : new ActivationReLU()).name(name).build();
     }
 }

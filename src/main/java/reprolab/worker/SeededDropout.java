@@ -8,6 +8,8 @@ import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;
 import org.nd4j.linalg.api.ops.random.impl.DropOutInverted;
 import org.nd4j.linalg.api.rng.Random;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.shade.jackson.annotation.JsonCreator;
+import org.nd4j.shade.jackson.annotation.JsonProperty;
 
 /**
  * Inverted dropout whose masks depend only on (dropout seed, layer, iteration).
@@ -21,13 +23,19 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class SeededDropout implements IDropout {
 
+    @JsonProperty
     private final double keepProbability;
+    @JsonProperty
     private final long seed;
+    @JsonProperty
     private final int layerIndex;
     private transient Random generator;
     private transient INDArray mask;
 
-    public SeededDropout(double keepProbability, long seed, int layerIndex) {
+    /** Also DL4J's JSON form of a configuration (the three fields are all there is to it). */
+    @JsonCreator
+    public SeededDropout(@JsonProperty("keepProbability") double keepProbability, @JsonProperty("seed") long seed,
+                         @JsonProperty("layerIndex") int layerIndex) {
         if (!(keepProbability > 0 && keepProbability <= 1)) {
             throw new IllegalArgumentException("keep probability must be in (0, 1]: " + keepProbability);
         }

@@ -2,7 +2,10 @@ package reprolab.worker;
 
 import org.deeplearning4j.nn.conf.CacheMode;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.conf.layers.DropoutLayer;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.junit.jupiter.api.Test;
 import reprolab.experiment.DataTypeName;
@@ -81,6 +84,25 @@ class ModelFactoryTest {
                     assertNull(layer.getIDropout(), layer.getLayerName());
                 }
             }
+        }
+    }
+
+    @Test
+    void ourKernelsAreInPlaceAndSurviveAJsonRoundTrip() {
+        for (ModelName name : ModelName.values()) {
+            MultiLayerConfiguration conf = MultiLayerConfiguration.fromJson(configuration(name).toJson());
+            for (Layer layer : layers(conf)) {
+                if (layer instanceof ConvolutionLayer || layer instanceof DenseLayer) {
+                    BaseLayer base = (BaseLayer) layer;
+                    assertInstanceOf(ChunkedRelu.class, base.getActivationFn(), layer.getLayerName());
+                }
+                if (layer instanceof BaseLayer base) {
+                    assertInstanceOf(ChunkedAdam.class, base.getIUpdater(), layer.getLayerName());
+                }
+            }
+            assertEquals(configuration(name).toJson(), conf.toJson(), name.json());
+            assertInstanceOf(CachingDenseLayer.class, layers(conf).stream()
+                    .filter(layer -> layer.getLayerName().equals("dense_0")).findFirst().orElseThrow());
         }
     }
 }
