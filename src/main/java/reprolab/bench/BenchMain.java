@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code ./reprolab bench [--threads N] [--json FILE] [--quick] [--helpers on|off|both]} (see
+ * {@code ./reprolab bench [--threads N] [--json FILE] [--quick] [--helpers on|off|both] [--kernels reprolab|dl4j|both]} (see
  * {@code reprolab.cli.BenchCommand}): measures
  * training of {@code seed-cnn} on this machine and prints a table; never asserts a time. Figures:
  * ms per iteration (median, mean, spread) per thread count, each in its own worker JVM; the split
@@ -54,7 +54,9 @@ public final class BenchMain {
         List<Map<String, Object>> iterations = new ArrayList<>();
         for (boolean helpers : options.helpers()) {
             for (int threads : options.threads()) {
-                iterations.add(profile(dir, options, threads, helpers));
+                for (String kernels : options.kernels()) {
+                    iterations.add(profile(dir, options, threads, helpers, kernels));
+                }
             }
         }
         report.put("iterations", iterations);
@@ -62,17 +64,18 @@ public final class BenchMain {
         return report;
     }
 
-    private static Map<String, Object> profile(Path dir, Options options, int threads, boolean helpers)
+    private static Map<String, Object> profile(Path dir, Options options, int threads, boolean helpers, String kernels)
             throws IOException, InterruptedException {
-        String name = "profile-t" + threads + (helpers ? "" : "-nohelpers");
+        String name = "profile-t" + threads + (helpers ? "" : "-nohelpers") + "-" + kernels;
         Path spec = Workloads.seedCnn(dir, name, 8000, threads, helpers);
         Path out = dir.resolve(name + ".out");
         int warmup = options.quick() ? 3 : 8;
         int measured = options.quick() ? 12 : 40;
-        System.err.printf("profiling seed-cnn at %d thread(s), helpers %s: %d + %d iterations...%n",
-                threads, helpers ? "on" : "off", warmup, measured);
+        System.err.printf("profiling seed-cnn at %d thread(s), helpers %s, %s kernels: %d + %d iterations...%n",
+                threads, helpers ? "on" : "off", kernels, warmup, measured);
         long t0 = System.nanoTime();
-        Process p = ChildJvm.start(PROFILER, threads, out, spec.toString(), String.valueOf(warmup), String.valueOf(measured));
+        Process p = ChildJvm.start(PROFILER, threads, out, spec.toString(), String.valueOf(warmup), String.valueOf(measured),
+                kernels);
         JsonNode raw = Json.mapper().readTree(ChildJvm.await(p, out, 30));
         return IterationFigures.from(raw, (System.nanoTime() - t0) / 1e6);
     }

@@ -1,5 +1,7 @@
 package reprolab.bench;
 
+import reprolab.run.WorkerCommand;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,6 +34,7 @@ final class ChildJvm {
         builder.environment().put("OMP_NUM_THREADS", n);
         builder.environment().put("SD_MAX_THREADS", n);
         builder.environment().put("SD_MASTER_THREADS", n);
+        WorkerCommand.applyAllocatorSettings(builder.environment());
         builder.redirectOutput(stdout.toFile());
         builder.redirectError(stdout.resolveSibling(stdout.getFileName() + ".err").toFile());
         return builder.start();

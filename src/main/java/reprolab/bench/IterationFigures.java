@@ -23,6 +23,7 @@ final class IterationFigures {
         figures.put("nativeBuild", raw.get("nativeBuild").asText());
         figures.put("helpersActive", raw.get("helpersActive").asBoolean());
         figures.put("cacheMode", raw.path("cacheMode").asText("NONE"));
+        figures.put("kernels", raw.path("kernels").asText("dl4j"));
         figures.put("startupMs", raw.get("startupMs").asLong());
         figures.put("childWallMs", Math.round(childWallMs));
         figures.put("iterationMs", iteration);

@@ -10,12 +10,20 @@ import java.util.List;
  * @param json    where the JSON report goes
  * @param quick   fewer iterations and shorter runs: a smoke test of the figures, not a measurement
  * @param helpers helper settings to profile (default on only)
+ * @param kernels whose Adam step, ReLU backward pass and dense layer to profile: {@code reprolab}
+ *                (ours, as the worker runs them) and/or {@code dl4j} (DL4J's own), same bits either way
  */
-public record Options(List<Integer> threads, Path json, boolean quick, List<Boolean> helpers) {
+public record Options(List<Integer> threads, Path json, boolean quick, List<Boolean> helpers, List<String> kernels) {
 
     public Options {
         threads = List.copyOf(threads);
         helpers = List.copyOf(helpers);
+        kernels = List.copyOf(kernels);
+        for (String k : kernels) {
+            if (!k.equals("reprolab") && !k.equals("dl4j")) {
+                throw new IllegalArgumentException("kernels must be reprolab or dl4j, got " + k);
+            }
+        }
         for (int n : threads) {
             if (n < 1 || n > 64) {
                 throw new IllegalArgumentException("--threads must be a whole number from 1 to 64, got " + n);

@@ -14,13 +14,13 @@ final class Table {
         StringBuilder out = new StringBuilder();
         out.append("seed-cnn, batch 64, ms per iteration").append(Boolean.TRUE.equals(report.get("quick"))
                 ? " (QUICK: too few iterations to compare)" : "").append('\n');
-        out.append(String.format("%-7s %-8s %8s %8s %8s %8s %8s %8s %8s %7s %9s%n", "threads", "helpers",
-                "median", "mean", "stddev", "forward", "backward", "updater", "prints", "prints%", "startup"));
+        out.append(String.format("%-7s %-8s %-8s %8s %8s %8s %8s %8s %8s %8s %8s %7s %9s%n", "threads", "helpers",
+                "kernels", "median", "mean", "min", "stddev", "forward", "backward", "updater", "prints", "prints%", "startup"));
         for (Map<String, Object> row : (List<Map<String, Object>>) report.get("iterations")) {
             Stats it = (Stats) row.get("iterationMs");
-            out.append(String.format("%-7d %-8s %8.1f %8.1f %8.1f %8.1f %8.1f %8.1f %8.2f %6.1f%% %7dms%n",
+            out.append(String.format("%-7d %-8s %-8s %8.1f %8.1f %8.1f %8.1f %8.1f %8.1f %8.1f %8.2f %6.1f%% %7dms%n",
                     (Integer) row.get("threads"), (Boolean) row.get("helpersActive") ? "active" : "off",
-                    it.median(), it.mean(), it.stddev(), median(row, "forwardMs"), median(row, "backwardMs"),
+                    row.get("kernels"), it.median(), it.mean(), it.min(), it.stddev(), median(row, "forwardMs"), median(row, "backwardMs"),
                     median(row, "updaterMs"), median(row, "fingerprintMs"),
                     100 * (Double) row.get("fingerprintShare"), (Long) row.get("startupMs")));
         }

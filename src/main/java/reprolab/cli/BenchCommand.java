@@ -29,6 +29,11 @@ final class BenchCommand implements Callable<Integer> {
             description = "vendor kernels (oneDNN) setting(s) to profile (default: ${DEFAULT-VALUE})")
     String helpers;
 
+    @Option(names = "--kernels", paramLabel = "reprolab|dl4j|both", defaultValue = "reprolab",
+            description = "whose Adam step, ReLU backward and dense layer to profile: ours (as runs use them), DL4J's, or both"
+                    + " for a before/after; same bits either way (default: ${DEFAULT-VALUE})")
+    String kernels;
+
     @Override
     public Integer call() {
         List<Boolean> helperStates = switch (helpers) {
@@ -37,6 +42,12 @@ final class BenchCommand implements Callable<Integer> {
             case "both" -> List.of(true, false);
             default -> throw new IllegalArgumentException("--helpers must be on, off or both, got " + helpers);
         };
-        return BenchMain.run(new Options(threads == null ? List.of(1, 2) : List.of(threads), json, quick, helperStates));
+        List<String> kernelChoices = switch (kernels) {
+            case "reprolab", "dl4j" -> List.of(kernels);
+            case "both" -> List.of("dl4j", "reprolab");
+            default -> throw new IllegalArgumentException("--kernels must be reprolab, dl4j or both, got " + kernels);
+        };
+        return BenchMain.run(new Options(threads == null ? List.of(1, 2) : List.of(threads), json, quick, helperStates,
+                kernelChoices));
     }
 }

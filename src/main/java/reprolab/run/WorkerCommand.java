@@ -131,6 +131,23 @@ public final class WorkerCommand {
         boolean gpu = execution.backend() == Backend.CUDA;
         env.put("BACKEND_PRIORITY_CPU", gpu ? "0" : "100");
         env.put("BACKEND_PRIORITY_GPU", gpu ? "100" : "0");
+        applyAllocatorSettings(env);
+    }
+
+    /**
+     * glibc malloc settings for a worker, unless the user set them: libnd4j and oneDNN allocate and
+     * free buffers of 1-10 MB every iteration (reorders, temporaries); with glibc's defaults many of
+     * them are fresh {@code mmap}s, so every iteration pays thousands of page faults and the kernel
+     * zeroing those pages (seed-cnn at 1 thread: ~3,500 faults per profiled iteration, median
+     * iteration 82 vs 51 ms; docs/performance.md). Keeping such buffers in the heap (mmap threshold
+     * 32 MB, glibc's maximum) and not returning freed memory at once changes where buffers live, not
+     * what is computed (same run hashes), and did not raise the worker's peak memory. Ignored by
+     * other C libraries.
+     */
+    public static void applyAllocatorSettings(Map<String, String> env) {
+        env.putIfAbsent("MALLOC_MMAP_THRESHOLD_", "33554432");
+        env.putIfAbsent("MALLOC_TRIM_THRESHOLD_", "268435456");
+        env.putIfAbsent("MALLOC_TOP_PAD_", "67108864");
     }
 
     /** One argument of a java @argfile: quoted, with backslashes (Windows paths) and quotes escaped. */

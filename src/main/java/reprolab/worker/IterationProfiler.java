@@ -27,7 +27,8 @@ import java.util.Map;
  * (our own per-iteration allocation, outside DL4J). Prints one JSON object on stdout. Not a training run: the
  * extra passes consume dropout randomness, so its weights are not those of a real run.
  *
- * <p>Usage: {@code IterationProfiler SPEC.json WARMUP MEASURED}
+ * <p>Usage: {@code IterationProfiler SPEC.json WARMUP MEASURED [reprolab|dl4j]}: the last argument picks
+ * our kernels (the default, as the worker) or DL4J's own ({@link ModelFactory.Kernels}), for a before/after.
  */
 public final class IterationProfiler {
 
@@ -40,15 +41,17 @@ public final class IterationProfiler {
         ExperimentSpec spec = SpecJson.read(Path.of(args[0]));
         int warmup = Integer.parseInt(args[1]);
         int measured = Integer.parseInt(args[2]);
+        ModelFactory.Kernels kernels = args.length > 3 && args[3].equals("dl4j") ? ModelFactory.Kernels.DL4J
+                : ModelFactory.Kernels.REPROLAB;
         NativeSettings.apply(spec.execution());
         Examples examples = ExampleLoader.load(spec.data());
         MultiLayerNetwork net = ModelFactory.create(spec.model(), spec.execution().dataType(), 1, 2,
-                examples.rows(), examples.cols(), examples.classes());
+                examples.rows(), examples.cols(), examples.classes(), kernels);
         Fingerprinter fingerprints = new Fingerprinter(net);
         long startupMs = ManagementFactory.getRuntimeMXBean().getUptime();
         double[][] samples = measure(net, examples, spec, fingerprints, warmup, measured);
         System.out.println(Json.mapper().writeValueAsString(report(spec, startupMs, samples,
-                net.getLayerWiseConfigurations().getCacheMode().name())));
+                net.getLayerWiseConfigurations().getCacheMode().name(), kernels)));
     }
 
     /** Rows: ms of fit, forward + backward, forward alone, fingerprints, fit's CPU time, building the batch; a column per batch. */
@@ -102,12 +105,13 @@ public final class IterationProfiler {
     }
 
     private static Map<String, Object> report(ExperimentSpec spec, long startupMs, double[][] samples,
-                                              String cacheMode) {
+                                              String cacheMode, ModelFactory.Kernels kernels) {
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("threads", spec.execution().threads());
         report.put("nativeBuild", ProvenanceCollector.nativeBuild());
         report.put("helpersActive", NativeSettings.helpersActive());
         report.put("cacheMode", cacheMode);
+        report.put("kernels", kernels.name().toLowerCase(java.util.Locale.ROOT));
         report.put("startupMs", startupMs);
         report.put("fitMs", samples[0]);
         report.put("forwardBackwardMs", samples[1]);

@@ -57,4 +57,15 @@ class IterationFiguresTest {
         assertTrue(table.contains("conv cache mode: DEVICE"), table);
         assertTrue(table.contains("median 0.250 ms"), table);
     }
+
+    @Test
+    void tableNamesWhoseKernelsRanAndTheBestIteration() throws Exception {
+        Map<String, Object> ours = IterationFigures.from(raw(",\"kernels\":\"reprolab\""), 5000);
+        Map<String, Object> older = IterationFigures.from(raw(""), 5000);
+        assertEquals("reprolab", ours.get("kernels"));
+        assertEquals("dl4j", older.get("kernels"), "profiler output from before our kernels existed");
+        String table = Table.render(Map.of("quick", false, "iterations", List.of(older, ours), "parallelRuns", List.of()));
+        assertTrue(table.contains("kernels"), table);
+        assertTrue(table.lines().anyMatch(l -> l.startsWith("1       active   reprolab    110.0    110.0    100.0")), table);
+    }
 }

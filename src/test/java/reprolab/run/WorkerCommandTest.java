@@ -75,6 +75,16 @@ class WorkerCommandTest {
     }
 
     @Test
+    void workersKeepLargeBuffersInTheHeapUnlessTheUserChoseOtherwise() {
+        Map<String, String> env = new HashMap<>(Map.of("MALLOC_TOP_PAD_", "0"));
+        WorkerCommand.applyEnvironment(env, ExperimentSpec.defaults().execution());
+
+        assertEquals("33554432", env.get("MALLOC_MMAP_THRESHOLD_"), "glibc's largest mmap threshold");
+        assertEquals("268435456", env.get("MALLOC_TRIM_THRESHOLD_"));
+        assertEquals("0", env.get("MALLOC_TOP_PAD_"), "a user's own setting is kept");
+    }
+
+    @Test
     void argfileQuotingKeepsWindowsPathsAndQuotes() {
         assertEquals("\"C:\\\\a b\\\\x.jar\"", WorkerCommand.quote("C:\\a b\\x.jar"));
         assertEquals("\"say \\\"hi\\\"\"", WorkerCommand.quote("say \"hi\""));
