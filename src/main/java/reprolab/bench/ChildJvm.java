@@ -34,7 +34,7 @@ final class ChildJvm {
         builder.environment().put("OMP_NUM_THREADS", n);
         builder.environment().put("SD_MAX_THREADS", n);
         builder.environment().put("SD_MASTER_THREADS", n);
-        WorkerCommand.applyAllocatorSettings(builder.environment());
+        WorkerCommand.applyRuntimeTuning(builder.environment(), threads);
         builder.redirectOutput(stdout.toFile());
         builder.redirectError(stdout.resolveSibling(stdout.getFileName() + ".err").toFile());
         return builder.start();

@@ -82,6 +82,14 @@ class WorkerCommandTest {
         assertEquals("33554432", env.get("MALLOC_MMAP_THRESHOLD_"), "glibc's largest mmap threshold");
         assertEquals("268435456", env.get("MALLOC_TRIM_THRESHOLD_"));
         assertEquals("0", env.get("MALLOC_TOP_PAD_"), "a user's own setting is kept");
+        assertFalse(env.containsKey("GOMP_SPINCOUNT"), "one thread: no OpenMP team to wait");
+    }
+
+    @Test
+    void parallelWorkersSpinOnlyBrieflyBetweenOpenMpRegions() {
+        Map<String, String> env = new HashMap<>();
+        WorkerCommand.applyEnvironment(env, new ExecutionSpec(2, true, DataTypeName.FLOAT, Backend.CPU));
+        assertEquals("20000", env.get("GOMP_SPINCOUNT"));
     }
 
     @Test
