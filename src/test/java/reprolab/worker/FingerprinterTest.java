@@ -31,4 +31,20 @@ class FingerprinterTest {
     void modelHashDependsOnLayerOrder() {
         assertNotEquals(Fingerprinter.modelHash(List.of(A, B)), Fingerprinter.modelHash(List.of(B, A)));
     }
+
+    @Test
+    void layerNormIsTheL2NormToFloatPrecisionEvenForMillionsOfParameters() {
+        NativeBuild.select();
+        java.util.Random random = new java.util.Random(1);
+        float[] values = new float[2_360_320];
+        double sum = 0;
+        for (int i = 0; i < values.length; i++) {
+            values[i] = (float) (random.nextGaussian() * 0.02);
+            sum += (double) values[i] * values[i];
+        }
+        double exact = Math.sqrt(sum);
+        org.nd4j.linalg.api.ndarray.INDArray params = org.nd4j.linalg.factory.Nd4j.createFromArray(new float[][] {values});
+        assertEquals(exact, Fingerprinter.l2Norm(params), exact * 1e-6);
+        assertEquals(Math.sqrt(14), Fingerprinter.l2Norm(org.nd4j.linalg.factory.Nd4j.createFromArray(new double[] {1, 2, 3})), 1e-12);
+    }
 }
