@@ -35,6 +35,8 @@ import reprolab.experiment.ModelSpec;
  * <p>Three more parts are ours rather than DL4J's, for speed, each computing the same bits as the
  * DL4J part it replaces ({@link Kernels}; KernelEquivalenceTest trains both side by side): the Adam
  * step, the ReLU backward pass, and the dense layer, which reuses its forward product in backprop.
+ * {@link KernelSelfCheck} confirms the first two against the loaded libnd4j build before a network
+ * is built, and falls back to DL4J's on any difference.
  */
 public final class ModelFactory {
 
@@ -47,7 +49,8 @@ public final class ModelFactory {
     /** A network initialised from {@code weightInitSeed}, with dropout masks from {@code dropoutSeed}. */
     public static MultiLayerNetwork create(ModelSpec model, DataTypeName dataType, long weightInitSeed,
                                            long dropoutSeed, int rows, int cols, int classes) {
-        return create(model, dataType, weightInitSeed, dropoutSeed, rows, cols, classes, Kernels.REPROLAB);
+        return create(model, dataType, weightInitSeed, dropoutSeed, rows, cols, classes,
+                KernelSelfCheck.forThisBuild().kernels());
     }
 
     static MultiLayerConfiguration configuration(ModelSpec model, DataTypeName dataType, long weightInitSeed,

@@ -22,7 +22,8 @@ final class ProvenanceCollector {
     /** Environment variables that steer native code; their values go into every run's provenance. */
     static final List<String> NATIVE_ENVIRONMENT = List.of("OMP_NUM_THREADS", "SD_MAX_THREADS", "SD_MASTER_THREADS",
             "SD_FORBID_HELPERS", "BACKEND_PRIORITY_CPU", "BACKEND_PRIORITY_GPU", "OPENBLAS_NUM_THREADS",
-            "OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE", "MKL_NUM_THREADS", "CUBLAS_WORKSPACE_CONFIG", "CUDA_VISIBLE_DEVICES");
+            "OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE", "MKL_NUM_THREADS", "CUBLAS_WORKSPACE_CONFIG", "CUDA_VISIBLE_DEVICES",
+            "GOMP_SPINCOUNT", "OMP_WAIT_POLICY", "MALLOC_MMAP_THRESHOLD_", "MALLOC_TRIM_THRESHOLD_", "MALLOC_TOP_PAD_");
 
     private ProvenanceCollector() {
     }
@@ -64,6 +65,8 @@ final class ProvenanceCollector {
         versions.put("nd4j", version("org.nd4j", "nd4j-api"));
         versions.put("javacpp", version("org.bytedeco", "javacpp"));
         versions.put("openblas", version("org.bytedeco", "openblas"));
+        // whose Adam step and ReLU backward ran (ours only when they match this build bit for bit)
+        versions.put("kernels", KernelSelfCheck.forThisBuild().describe());
         return versions;
     }
 

@@ -1,0 +1,123 @@
+package reprolab.worker;
+
+import org.nd4j.linalg.activations.IActivation;
+import org.nd4j.linalg.activations.impl.ActivationReLU;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.AdamUpdater;
+import org.nd4j.linalg.learning.GradientUpdater;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.learning.config.IUpdater;
+
+import java.util.Optional;
+import java.util.Random;
+
+/**
+ * Decides, once per worker, whether our Java kernels ({@link ChunkedAdam}, {@link ChunkedRelu}) may
+ * replace DL4J's: they must give the bits the loaded libnd4j build gives. They were written for, and
+ * tested against, the shipped generic {@code -onednn} build; another build (a packager's
+ * {@code -onednn-avx512}, compiled with fused multiply-adds) may compute Adam's step differently, and a
+ * run must never change silently. So before the first network is built, both are run side by side on
+ * a fixed sample (a few milliseconds); on any difference the worker uses DL4J's own kernels and the
+ * run's provenance says why ({@code versions.kernels}).
+ */
+final class KernelSelfCheck {
+
+    /** Iterations of the Adam sample: 0, 1, and 3,605, where Java's and libnd4j's {@code pow} once disagreed. */
+    private static final int[] ADAM_ITERATIONS = {0, 1, 3605};
+
+    private static Verdict verdict;
+
+    /** Which kernels to use, and why. */
+    record Verdict(ModelFactory.Kernels kernels, String reason) {
+        String describe() {
+            return kernels == ModelFactory.Kernels.REPROLAB ? "reprolab (" + reason + ")" : "dl4j (" + reason + ")";
+        }
+    }
+
+    private KernelSelfCheck() {
+    }
+
+    /** The verdict for this JVM's libnd4j build, checked on first use. */
+    static synchronized Verdict forThisBuild() {
+        if (verdict == null) {
+            verdict = decide(new Adam(1e-3), new ChunkedAdam(1e-3), new ActivationReLU(), new ChunkedRelu());
+        }
+        return verdict;
+    }
+
+    /** Compares each candidate with its reference; any difference, or any failure, selects DL4J's kernels. */
+    static Verdict decide(IUpdater referenceUpdater, IUpdater candidateUpdater, IActivation referenceRelu,
+                          IActivation candidateRelu) {
+        try {
+            Optional<String> adam = adamDifference(referenceUpdater, candidateUpdater);
+            if (adam.isPresent()) {
+                return new Verdict(ModelFactory.Kernels.DL4J, "self-check: " + adam.get());
+            }
+            Optional<String> relu = reluDifference(referenceRelu, candidateRelu);
+            if (relu.isPresent()) {
+                return new Verdict(ModelFactory.Kernels.DL4J, "self-check: " + relu.get());
+            }
+            return new Verdict(ModelFactory.Kernels.REPROLAB, "self-check passed: same bits as this libnd4j build");
+        } catch (RuntimeException e) {
+            return new Verdict(ModelFactory.Kernels.DL4J, "self-check failed to run: " + e);
+        }
+    }
+
+    private static Optional<String> adamDifference(IUpdater reference, IUpdater candidate) {
+        int length = PlainFloats.CHUNK + 13;
+        GradientUpdater<?> expected = reference.instantiate(Nd4j.zeros(DataType.FLOAT, 1, 2L * length), true);
+        GradientUpdater<?> actual = candidate.instantiate(Nd4j.zeros(DataType.FLOAT, 1, 2L * length), true);
+        Random random = new Random(20261129);
+        for (int iteration : ADAM_ITERATIONS) {
+            float[] gradient = new float[length];
+            for (int i = 0; i < length; i++) {
+                gradient[i] = (float) (random.nextGaussian() * Math.pow(10, random.nextInt(9) - 6));
+            }
+            INDArray a = Nd4j.createFromArray(new float[][] {gradient});
+            INDArray b = a.dup();
+            expected.applyUpdater(a, iteration, 0);
+            actual.applyUpdater(b, iteration, 0);
+            Optional<String> difference = firstDifference(a, b, "Adam update at iteration " + iteration)
+                    .or(() -> firstDifference(((AdamUpdater) expected).getV(), ((AdamUpdater) actual).getV(),
+                            "Adam second moment at iteration " + iteration));
+            if (difference.isPresent()) {
+                return difference;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> reluDifference(IActivation reference, IActivation candidate) {
+        float[] special = {0f, -0f, Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, Float.MIN_VALUE,
+                -Float.MIN_VALUE, 1f, -1f, 3.5e-20f, -7.25e12f};
+        float[] z = new float[special.length * special.length];
+        float[] g = new float[z.length];
+        for (int i = 0; i < special.length; i++) {
+            for (int j = 0; j < special.length; j++) {
+                z[i * special.length + j] = special[i];
+                g[i * special.length + j] = special[j];
+            }
+        }
+        INDArray zs = Nd4j.createFromArray(z);
+        INDArray gs = Nd4j.createFromArray(g);
+        INDArray expected = reference.backprop(zs.dup(), gs.dup()).getFirst();
+        INDArray actual = candidate.backprop(zs.dup(), gs.dup()).getFirst();
+        return firstDifference(expected, actual, "ReLU backward");
+    }
+
+    private static Optional<String> firstDifference(INDArray expected, INDArray actual, String what) {
+        float[] e = expected.dup().reshape(expected.length()).toFloatVector();
+        float[] a = actual.dup().reshape(actual.length()).toFloatVector();
+        if (e.length != a.length) {
+            return Optional.of(what + ": lengths differ");
+        }
+        for (int i = 0; i < e.length; i++) {
+            if (Float.floatToRawIntBits(e[i]) != Float.floatToRawIntBits(a[i])) {
+                return Optional.of(what + " differs at element " + i + " (" + e[i] + " vs " + a[i] + ")");
+            }
+        }
+        return Optional.empty();
+    }
+}
