@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code ./reprolab bench [--threads N] [--json FILE] [--quick] [--helpers on|off|both] [--kernels reprolab|dl4j|both]} (see
+ * {@code ./reprolab bench [--threads N] [--json FILE] [--quick] [--helpers on|off|both] [--kernels reprolab|dl4j|both] [--ops]} (see
  * {@code reprolab.cli.BenchCommand}): measures
  * training of {@code seed-cnn} on this machine and prints a table; never asserts a time. Figures:
  * ms per iteration (median, mean, spread) per thread count, each in its own worker JVM; the split
@@ -74,10 +74,17 @@ public final class BenchMain {
         System.err.printf("profiling seed-cnn at %d thread(s), helpers %s, %s kernels: %d + %d iterations...%n",
                 threads, helpers ? "on" : "off", kernels, warmup, measured);
         long t0 = System.nanoTime();
-        Process p = ChildJvm.start(PROFILER, threads, out, spec.toString(), String.valueOf(warmup), String.valueOf(measured),
-                kernels);
+        List<String> args = new ArrayList<>(List.of(spec.toString(), String.valueOf(warmup), String.valueOf(measured), kernels));
+        if (options.ops()) {
+            args.add("ops");
+        }
+        Process p = ChildJvm.start(PROFILER, threads, out, args.toArray(String[]::new));
         JsonNode raw = Json.mapper().readTree(ChildJvm.await(p, out, 30));
-        return IterationFigures.from(raw, (System.nanoTime() - t0) / 1e6);
+        Map<String, Object> figures = IterationFigures.from(raw, (System.nanoTime() - t0) / 1e6);
+        if (options.ops()) {
+            figures.put("opProfileLog", out.resolveSibling(out.getFileName() + ".err").toString());
+        }
+        return figures;
     }
 
     private static String cpu() {

@@ -24,6 +24,9 @@ final class IterationFigures {
         figures.put("helpersActive", raw.get("helpersActive").asBoolean());
         figures.put("cacheMode", raw.path("cacheMode").asText("NONE"));
         figures.put("kernels", raw.path("kernels").asText("dl4j"));
+        if (raw.has("kernelSelfCheck")) {
+            figures.put("kernelSelfCheck", raw.get("kernelSelfCheck").asText());
+        }
         figures.put("startupMs", raw.get("startupMs").asLong());
         figures.put("childWallMs", Math.round(childWallMs));
         figures.put("iterationMs", iteration);

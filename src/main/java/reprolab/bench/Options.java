@@ -12,8 +12,10 @@ import java.util.List;
  * @param helpers helper settings to profile (default on only)
  * @param kernels whose Adam step, ReLU backward pass and dense layer to profile: {@code reprolab}
  *                (ours, as the worker runs them) and/or {@code dl4j} (DL4J's own), same bits either way
+ * @param ops     also time each native op with ND4J's op profiler (a log per profiled configuration)
  */
-public record Options(List<Integer> threads, Path json, boolean quick, List<Boolean> helpers, List<String> kernels) {
+public record Options(List<Integer> threads, Path json, boolean quick, List<Boolean> helpers, List<String> kernels,
+                      boolean ops) {
 
     public Options {
         threads = List.copyOf(threads);

@@ -28,11 +28,18 @@ final class Table {
         if (!rows.isEmpty()) {
             out.append("native build: ").append(rows.get(0).get("nativeBuild")).append('\n');
             out.append("conv cache mode: ").append(rows.get(0).get("cacheMode")).append('\n');
+            if (rows.get(0).containsKey("kernelSelfCheck")) {
+                out.append("kernel self-check (what workers use): ").append(rows.get(0).get("kernelSelfCheck")).append('\n');
+            }
             for (Map<String, Object> row : rows) {
                 if (row.containsKey("iterationCpuMs")) {
                     out.append(String.format("CPU time of the training thread per iteration, %d thread(s): median %.1f ms"
                             + " (min %.1f; this thread only)%n", (Integer) row.get("threads"),
                             median(row, "iterationCpuMs"), ((Stats) row.get("iterationCpuMs")).min()));
+                }
+                if (row.containsKey("opProfileLog")) {
+                    out.append(String.format("time per native op, %d thread(s), %s kernels: ND4J's op profiler in %s%n",
+                            (Integer) row.get("threads"), row.get("kernels"), row.get("opProfileLog")));
                 }
                 if (row.containsKey("batchMs")) {
                     out.append(String.format("batch building (ours, outside fit), %d thread(s): median %.3f ms%n",

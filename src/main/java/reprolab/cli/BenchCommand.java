@@ -34,6 +34,10 @@ final class BenchCommand implements Callable<Integer> {
                     + " for a before/after; same bits either way (default: ${DEFAULT-VALUE})")
     String kernels;
 
+    @Option(names = "--ops", description = "also time every native op (ND4J's op profiler, 20 more iterations per row);"
+            + " the table names each log")
+    boolean ops;
+
     @Override
     public Integer call() {
         List<Boolean> helperStates = switch (helpers) {
@@ -48,6 +52,6 @@ final class BenchCommand implements Callable<Integer> {
             default -> throw new IllegalArgumentException("--kernels must be reprolab, dl4j or both, got " + kernels);
         };
         return BenchMain.run(new Options(threads == null ? List.of(1, 2) : List.of(threads), json, quick, helperStates,
-                kernelChoices));
+                kernelChoices, ops));
     }
 }

@@ -2,6 +2,9 @@ package reprolab.worker;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.profiler.OpProfiler;
+import org.nd4j.linalg.profiler.ProfilerConfig;
 import reprolab.data.DataException;
 import reprolab.data.EpochOrder;
 import reprolab.data.ExampleLoader;
@@ -12,6 +15,7 @@ import reprolab.experiment.SpecException;
 import reprolab.experiment.SpecJson;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
@@ -27,12 +31,17 @@ import java.util.Map;
  * (our own per-iteration allocation, outside DL4J). Prints one JSON object on stdout. Not a training run: the
  * extra passes consume dropout randomness, so its weights are not those of a real run.
  *
- * <p>Usage: {@code IterationProfiler SPEC.json WARMUP MEASURED [reprolab|dl4j]}: the last argument picks
- * our kernels (the default, as the worker) or DL4J's own ({@link ModelFactory.Kernels}), for a before/after.
+ * <p>Usage: {@code IterationProfiler SPEC.json WARMUP MEASURED [reprolab|dl4j] [ops]}: the fourth argument
+ * picks our kernels (the default, as the worker) or DL4J's own ({@link ModelFactory.Kernels}), for a
+ * before/after; {@code ops} then runs {@link #OP_PROFILE_FITS} more {@code fit} calls under ND4J's op
+ * profiler and prints its dashboard (time per native op) on standard error: where the time goes.
  */
 public final class IterationProfiler {
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+    /** fit calls timed op by op when asked: enough for stable per-op totals, few enough to stay quick. */
+    static final int OP_PROFILE_FITS = 20;
 
     private IterationProfiler() {
     }
@@ -52,6 +61,36 @@ public final class IterationProfiler {
         double[][] samples = measure(net, examples, spec, fingerprints, warmup, measured);
         System.out.println(Json.mapper().writeValueAsString(report(spec, startupMs, samples,
                 net.getLayerWiseConfigurations().getCacheMode().name(), kernels)));
+        if (args.length > 4 && args[4].equals("ops")) {
+            profileOps(net, examples, spec);
+        }
+    }
+
+    /** ND4J's own op profiler over a few more iterations; its dashboard goes to the log (standard error). */
+    private static void profileOps(MultiLayerNetwork net, Examples examples, ExperimentSpec spec) {
+        Batches batches = new Batches(examples, spec.execution().dataType());
+        int batchSize = spec.model().batchSize();
+        int[] all = new int[examples.labels().length];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = i;
+        }
+        Nd4j.getExecutioner().setProfilingConfig(ProfilerConfig.builder().checkElapsedTime(true).build());
+        OpProfiler.getInstance().reset();
+        for (int k = 0; k < OP_PROFILE_FITS; k++) {
+            int from = (k * batchSize) % (all.length - batchSize);
+            net.fit(batches.batch(all, null, from, from + batchSize));
+        }
+        System.err.println("=== ND4J op profile: " + OP_PROFILE_FITS + " fit calls; divide the op times by "
+                + OP_PROFILE_FITS + " for ms per iteration. Java-side work (our Adam step and ReLU backward) is not listed. ===");
+        // The dashboard is logged, and this app's simple logger writes to standard output, which must
+        // stay one JSON document: send it to standard error for the moment.
+        PrintStream json = System.out;
+        System.setOut(System.err);
+        try {
+            OpProfiler.getInstance().printOutDashboard();
+        } finally {
+            System.setOut(json);
+        }
     }
 
     /** Rows: ms of fit, forward + backward, forward alone, fingerprints, fit's CPU time, building the batch; a column per batch. */
@@ -112,6 +151,7 @@ public final class IterationProfiler {
         report.put("helpersActive", NativeSettings.helpersActive());
         report.put("cacheMode", cacheMode);
         report.put("kernels", kernels.name().toLowerCase(java.util.Locale.ROOT));
+        report.put("kernelSelfCheck", KernelSelfCheck.forThisBuild().describe());
         report.put("startupMs", startupMs);
         report.put("fitMs", samples[0]);
         report.put("forwardBackwardMs", samples[1]);

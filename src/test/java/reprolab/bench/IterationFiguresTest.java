@@ -68,4 +68,13 @@ class IterationFiguresTest {
         assertTrue(table.contains("kernels"), table);
         assertTrue(table.lines().anyMatch(l -> l.startsWith("1       active   reprolab    110.0    110.0    100.0")), table);
     }
+
+    @Test
+    void tableNamesTheSelfCheckVerdictAndTheOpProfileLog() throws Exception {
+        Map<String, Object> row = IterationFigures.from(raw(",\"kernels\":\"reprolab\",\"kernelSelfCheck\":\"reprolab (self-check passed)\""), 5000);
+        row.put("opProfileLog", "/tmp/x/profile-t1-reprolab.out.err");
+        String table = Table.render(Map.of("quick", false, "iterations", List.of(row), "parallelRuns", List.of()));
+        assertTrue(table.contains("kernel self-check (what workers use): reprolab (self-check passed)"), table);
+        assertTrue(table.contains("time per native op, 1 thread(s), reprolab kernels: ND4J's op profiler in /tmp/x/profile-t1-reprolab.out.err"), table);
+    }
 }
