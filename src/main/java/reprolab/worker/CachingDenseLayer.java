@@ -6,6 +6,7 @@ import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.LayerValidation;
 import org.deeplearning4j.optimize.api.TrainingListener;
+import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -28,7 +29,7 @@ public final class CachingDenseLayer extends DenseLayer {
         setHasBias(true);
     }
 
-    CachingDenseLayer(String name, long nOut, org.nd4j.linalg.activations.IActivation activation) {
+    CachingDenseLayer(String name, long nOut, IActivation activation) {
         this();
         setLayerName(name);
         setNOut(nOut);

@@ -2,8 +2,8 @@ package reprolab.worker;
 
 import org.bytedeco.javacpp.FloatPointer;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.learning.AdamUpdater;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.AdamUpdater;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
@@ -63,9 +63,9 @@ final class ChunkedAdamUpdater extends AdamUpdater {
     }
 
     /**
-     * libnd4j: {@code beta1T = pow(beta1, iteration + 1)} in float (its {@code powf}), {@code epsilonT = lr * sqrt(1. - beta2T) / (1.0 - beta1T)}
-     * (the subtractions and the division in double, the square root in float), replaced by epsilon
-     * when it is NaN, zero or infinite.
+     * libnd4j: {@code beta1T = pow(beta1, iteration + 1)} in float (its {@code powf}),
+     * {@code epsilonT = lr * sqrt(1. - beta2T) / (1.0 - beta1T)} (the subtractions and the division in
+     * double, the square root in float), replaced by epsilon when it is NaN, zero or infinite.
      */
     static float stepSize(float lr, float beta1, float beta2, float epsilon, int iteration) {
         // libnd4j's own float power (Java's Math.pow differs from it in the last bit at some iterations).
@@ -96,5 +96,4 @@ final class ChunkedAdamUpdater extends AdamUpdater {
             g[i] = (mi * stepSize) / ((float) Math.sqrt(vi) + epsilon);
         }
     }
-
 }
