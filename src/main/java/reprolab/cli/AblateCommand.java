@@ -14,7 +14,6 @@ import reprolab.analysis.AblationReport;
 import reprolab.experiment.ExperimentSpec;
 import reprolab.experiment.Json;
 import reprolab.run.ExperimentRunner;
-import reprolab.run.ExperimentStore;
 import reprolab.run.WorkerCommand;
 
 import java.nio.file.Path;
@@ -42,9 +41,8 @@ final class AblateCommand implements Callable<Integer> {
                     + "dataType, perturbation, learningRate")
     List<String> factors = new ArrayList<>();
 
-    @Option(names = "--out", paramLabel = "DIR",
-            description = "folder that holds experiment folders (default: the app's data folder)")
-    Path out;
+    @Mixin
+    StoreOption storeOption;
 
     @Option(names = "--json", description = "print the report as JSON instead of text")
     boolean json;
@@ -67,8 +65,7 @@ final class AblateCommand implements Callable<Integer> {
     }
 
     private AblationReport run(AblationPlan plan) throws Exception {
-        ExperimentStore store = new ExperimentStore(out == null ? ExperimentStore.defaultRoot() : out);
-        AblationRunner runner = new AblationRunner(new ExperimentRunner(WorkerCommand.forCurrentJvm()), store);
+        AblationRunner runner = new AblationRunner(new ExperimentRunner(WorkerCommand.forCurrentJvm()), storeOption.store());
         int parallel = specOptions.parallel != null && specOptions.parallel > 0 ? specOptions.parallel
                 : AblationRunner.defaultParallel(plan);
         ProgressPrinter progress = ProgressPrinter.forStream(System.err, plan.allRuns());

@@ -22,8 +22,8 @@ final class CheckCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     SpecOptions specOptions;
 
-    @picocli.CommandLine.Option(names = "--out", paramLabel = "DIR", description = "folder that holds experiment folders")
-    Path out;
+    @picocli.CommandLine.Mixin
+    StoreOption storeOption;
 
     @Override
     public Integer call() throws Exception {
@@ -32,7 +32,7 @@ final class CheckCommand implements Callable<Integer> {
             System.err.println("reprolab: check needs at least 2 repeats to compare (--repeats N)");
             return Main.EXIT_USAGE;
         }
-        ExperimentSession.Outcome outcome = ExperimentSession.run(spec, out, specOptions.tolerance, System.err);
+        ExperimentSession.Outcome outcome = ExperimentSession.run(spec, storeOption.store(), specOptions.tolerance, System.err);
         System.out.println(ReportText.render(outcome.report()));
         boolean allFinished = outcome.runs().stream().allMatch(r -> r.finished() != null);
         return outcome.report().identical() && allFinished ? Main.EXIT_OK : Main.EXIT_DIFFERENT;

@@ -14,7 +14,6 @@ import reprolab.run.WorkerCommand;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -29,9 +28,8 @@ final class ExperimentSession {
     record Outcome(ExperimentFolder folder, List<RunHistory> runs, ExperimentReport report) {
     }
 
-    static Outcome run(ExperimentSpec spec, Path storeRoot, double lossTolerance, PrintStream progressOut)
+    static Outcome run(ExperimentSpec spec, ExperimentStore store, double lossTolerance, PrintStream progressOut)
             throws IOException, InterruptedException {
-        ExperimentStore store = new ExperimentStore(storeRoot == null ? ExperimentStore.defaultRoot() : storeRoot);
         ExperimentFolder folder = store.create(spec);
         List<RunSpec> runs = Planner.repeats(spec, spec.runs().repeats());
         int parallel = spec.runs().parallel() > 0 ? spec.runs().parallel()

@@ -25,9 +25,8 @@ final class RunCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     SpecOptions specOptions;
 
-    @Option(names = "--out", paramLabel = "DIR",
-            description = "folder that holds experiment folders (default: the app's data folder)")
-    Path out;
+    @picocli.CommandLine.Mixin
+    StoreOption storeOption;
 
     @Option(names = "--json", description = "print the report as JSON instead of text")
     boolean json;
@@ -35,7 +34,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ExperimentSpec spec = specOptions.load(specFile);
-        ExperimentSession.Outcome outcome = ExperimentSession.run(spec, out, specOptions.tolerance, System.err);
+        ExperimentSession.Outcome outcome = ExperimentSession.run(spec, storeOption.store(), specOptions.tolerance, System.err);
         if (json) {
             System.out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(outcome.report()));
         } else {
