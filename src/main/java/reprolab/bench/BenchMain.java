@@ -78,7 +78,7 @@ public final class BenchMain {
         if (options.ops()) {
             args.add("ops");
         }
-        Process p = ChildJvm.start(PROFILER, threads, out, args.toArray(String[]::new));
+        Process p = ChildJvm.start(PROFILER, Workloads.execution(spec), out, args.toArray(String[]::new));
         JsonNode raw = Json.mapper().readTree(ChildJvm.await(p, out, 30));
         Map<String, Object> figures = IterationFigures.from(raw, (System.nanoTime() - t0) / 1e6);
         if (options.ops()) {

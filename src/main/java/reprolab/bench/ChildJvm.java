@@ -1,5 +1,6 @@
 package reprolab.bench;
 
+import reprolab.experiment.ExecutionSpec;
 import reprolab.run.WorkerCommand;
 
 import java.io.IOException;
@@ -11,17 +12,21 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Starts a Java main class in a JVM of its own with this JVM's class path and a native thread count
- * in its environment (libnd4j reads OMP_NUM_THREADS / SD_* once per process, so a thread count needs
- * its own process). Standard error goes to a file so a failing child can be explained.
+ * Starts a Java main class in a JVM of its own with this JVM's class path and a worker's native
+ * environment, set by {@link WorkerCommand#applyEnvironment} (libnd4j reads OMP_NUM_THREADS / SD_* once
+ * per process, so a thread count needs its own process). Standard error goes to a file so a failing
+ * child can be explained.
  */
 final class ChildJvm {
 
     private ChildJvm() {
     }
 
-    /** Starts {@code mainClass args...} with {@code threads} native threads; stdout goes to {@code stdout}. */
-    static Process start(String mainClass, int threads, Path stdout, String... args) throws IOException {
+    /**
+     * Starts {@code mainClass args...} with the native environment a worker of {@code execution} gets
+     * (threads, helpers, allocator); stdout goes to {@code stdout}.
+     */
+    static Process start(String mainClass, ExecutionSpec execution, Path stdout, String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx1g");
@@ -30,11 +35,7 @@ final class ChildJvm {
         command.add(mainClass);
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
-        String n = String.valueOf(threads);
-        builder.environment().put("OMP_NUM_THREADS", n);
-        builder.environment().put("SD_MAX_THREADS", n);
-        builder.environment().put("SD_MASTER_THREADS", n);
-        WorkerCommand.applyRuntimeTuning(builder.environment(), threads);
+        WorkerCommand.applyEnvironment(builder.environment(), execution);
         builder.redirectOutput(stdout.toFile());
         builder.redirectError(stdout.resolveSibling(stdout.getFileName() + ".err").toFile());
         return builder.start();

@@ -1,5 +1,7 @@
 package reprolab.bench;
 
+import reprolab.experiment.ExecutionSpec;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -41,6 +43,7 @@ final class ParallelRuns {
     }
 
     private static double runAll(Path dir, Path spec, int repeats, int parallel) throws IOException, InterruptedException {
+        ExecutionSpec execution = Workloads.execution(spec);
         long t0 = System.nanoTime();
         Deque<Process> running = new ArrayDeque<>();
         Deque<Path> outputs = new ArrayDeque<>();
@@ -49,7 +52,7 @@ final class ParallelRuns {
                 ChildJvm.await(running.removeFirst(), outputs.removeFirst(), 30);
             }
             Path out = dir.resolve("repeat-p" + parallel + "-" + i + ".jsonl");
-            running.addLast(ChildJvm.start(BenchMain.WORKER, 1, out, spec.toString()));
+            running.addLast(ChildJvm.start(BenchMain.WORKER, execution, out, spec.toString()));
             outputs.addLast(out);
         }
         while (!running.isEmpty()) {

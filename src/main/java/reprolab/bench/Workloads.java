@@ -1,7 +1,10 @@
 package reprolab.bench;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import reprolab.experiment.ExecutionSpec;
 import reprolab.experiment.Json;
+import reprolab.experiment.SpecException;
+import reprolab.experiment.SpecJson;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,5 +37,14 @@ final class Workloads {
         Path file = dir.resolve(name + ".json");
         Files.writeString(file, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(tree));
         return file;
+    }
+
+    /** The execution settings of a workload file, for the child JVM's environment. */
+    static ExecutionSpec execution(Path workload) throws IOException {
+        try {
+            return SpecJson.read(workload).execution();
+        } catch (SpecException e) {
+            throw new IOException("benchmark workload " + workload + " is not a valid experiment: " + e.getMessage(), e);
+        }
     }
 }

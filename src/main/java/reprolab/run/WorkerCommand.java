@@ -117,8 +117,8 @@ public final class WorkerCommand {
         return builder;
     }
 
-    /** Sets the variables libnd4j reads once per process. */
-    static void applyEnvironment(Map<String, String> env, ExecutionSpec execution) {
+    /** Sets the variables libnd4j reads once per process (also for the benchmark's child JVMs). */
+    public static void applyEnvironment(Map<String, String> env, ExecutionSpec execution) {
         String threads = String.valueOf(execution.threads());
         env.put("OMP_NUM_THREADS", threads);
         env.put("SD_MAX_THREADS", threads);
@@ -150,7 +150,7 @@ public final class WorkerCommand {
      * product needs (seed-cnn at 2 threads: matrix products 15-27 ms per iteration instead of 12;
      * median iteration ~77-89 vs ~68 ms). Scheduling only: the same run hashes.
      */
-    public static void applyRuntimeTuning(Map<String, String> env, int threads) {
+    static void applyRuntimeTuning(Map<String, String> env, int threads) {
         env.putIfAbsent("MALLOC_MMAP_THRESHOLD_", "33554432");
         env.putIfAbsent("MALLOC_TRIM_THRESHOLD_", "268435456");
         env.putIfAbsent("MALLOC_TOP_PAD_", "67108864");
