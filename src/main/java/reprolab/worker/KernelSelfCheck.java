@@ -10,6 +10,7 @@ import org.nd4j.linalg.learning.GradientUpdater;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.IUpdater;
 
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.Random;
 
@@ -51,7 +52,8 @@ final class KernelSelfCheck {
     static Verdict decide(IUpdater referenceUpdater, IUpdater candidateUpdater, IActivation referenceRelu,
                           IActivation candidateRelu) {
         try {
-            Optional<String> adam = adamDifference(referenceUpdater, candidateUpdater);
+            Optional<String> adam = adamDifference(referenceUpdater, candidateUpdater, PlainFloats.CHUNK + 13,
+                    ADAM_ITERATIONS, 20261129);
             if (adam.isPresent()) {
                 return new Verdict(ModelFactory.Kernels.DL4J, "self-check: " + adam.get());
             }
@@ -65,12 +67,17 @@ final class KernelSelfCheck {
         }
     }
 
-    private static Optional<String> adamDifference(IUpdater reference, IUpdater candidate) {
-        int length = PlainFloats.CHUNK + 13;
+    /**
+     * Runs both updaters, each from zero state laid out as a network's updater block (m then v), on
+     * the same gradients of {@code length} parameters spanning nine orders of magnitude, at the given
+     * iterations in turn; the first update, m or v that differs in any bit, if any.
+     */
+    static Optional<String> adamDifference(IUpdater reference, IUpdater candidate, int length, int[] iterations,
+                                           long seed) {
         GradientUpdater<?> expected = reference.instantiate(Nd4j.zeros(DataType.FLOAT, 1, 2L * length), true);
         GradientUpdater<?> actual = candidate.instantiate(Nd4j.zeros(DataType.FLOAT, 1, 2L * length), true);
-        Random random = new Random(20261129);
-        for (int iteration : ADAM_ITERATIONS) {
+        Random random = new Random(seed);
+        for (int iteration : iterations) {
             float[] gradient = new float[length];
             for (int i = 0; i < length; i++) {
                 gradient[i] = (float) (random.nextGaussian() * Math.pow(10, random.nextInt(9) - 6));
@@ -80,6 +87,8 @@ final class KernelSelfCheck {
             expected.applyUpdater(a, iteration, 0);
             actual.applyUpdater(b, iteration, 0);
             Optional<String> difference = firstDifference(a, b, "Adam update at iteration " + iteration)
+                    .or(() -> firstDifference(((AdamUpdater) expected).getM(), ((AdamUpdater) actual).getM(),
+                            "Adam first moment at iteration " + iteration))
                     .or(() -> firstDifference(((AdamUpdater) expected).getV(), ((AdamUpdater) actual).getV(),
                             "Adam second moment at iteration " + iteration));
             if (difference.isPresent()) {
@@ -107,17 +116,37 @@ final class KernelSelfCheck {
         return firstDifference(expected, actual, "ReLU backward");
     }
 
-    private static Optional<String> firstDifference(INDArray expected, INDArray actual, String what) {
-        float[] e = expected.dup().reshape(expected.length()).toFloatVector();
-        float[] a = actual.dup().reshape(actual.length()).toFloatVector();
-        if (e.length != a.length) {
-            return Optional.of(what + ": lengths differ");
+    /**
+     * The first element, in memory order of a flat copy, whose bits differ (shapes aside), if any:
+     * float arrays compare their 32-bit patterns, anything else its doubles' 64-bit patterns.
+     */
+    static Optional<String> firstDifference(INDArray expected, INDArray actual, String what) {
+        if (expected.length() != actual.length() || expected.dataType() != actual.dataType()) {
+            return Optional.of(what + ": " + expected.dataType() + "[" + expected.length() + "] vs "
+                    + actual.dataType() + "[" + actual.length() + "]");
         }
+        long[] e = bits(expected);
+        long[] a = bits(actual);
         for (int i = 0; i < e.length; i++) {
-            if (Float.floatToRawIntBits(e[i]) != Float.floatToRawIntBits(a[i])) {
-                return Optional.of(what + " differs at element " + i + " (" + e[i] + " vs " + a[i] + ")");
+            if (e[i] != a[i]) {
+                return Optional.of(what + " differs at element " + i + " (bits " + Long.toHexString(e[i]) + " vs "
+                        + Long.toHexString(a[i]) + ")");
             }
         }
         return Optional.empty();
+    }
+
+    /** Raw bit patterns of a flat copy: floats read as floats (no widening, which would quiet NaNs), else doubles. */
+    private static long[] bits(INDArray array) {
+        INDArray flat = array.dup().reshape(array.length());
+        if (array.dataType() == DataType.FLOAT) {
+            float[] floats = flat.toFloatVector();
+            long[] bits = new long[floats.length];
+            for (int i = 0; i < floats.length; i++) {
+                bits[i] = Float.floatToRawIntBits(floats[i]);
+            }
+            return bits;
+        }
+        return Arrays.stream(flat.toDoubleVector()).mapToLong(Double::doubleToRawLongBits).toArray();
     }
 }

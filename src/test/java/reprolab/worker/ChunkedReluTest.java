@@ -7,6 +7,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
+import java.util.Optional;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -71,28 +72,6 @@ class ChunkedReluTest {
         INDArray expected = new ActivationReLU().backprop(z.dup(), epsilon.dup()).getFirst();
         INDArray actual = new ChunkedRelu().backprop(z.dup(), epsilon.dup()).getFirst();
         assertArrayEquals(expected.shape(), actual.shape());
-        double[] zs = z.dup().reshape(z.length()).toDoubleVector();
-        double[] gs = epsilon.dup().reshape(epsilon.length()).toDoubleVector();
-        long[] e = bits(expected);
-        long[] a = bits(actual);
-        for (int i = 0; i < e.length; i++) {
-            if (e[i] != a[i]) {
-                throw new AssertionError("element " + i + ": z " + zs[i] + " dL/da " + gs[i]
-                        + " DL4J bits " + Long.toHexString(e[i]) + " java bits " + Long.toHexString(a[i]));
-            }
-        }
-    }
-
-    private static long[] bits(INDArray array) {
-        INDArray flat = array.dup().reshape(array.length());
-        if (array.dataType() == DataType.DOUBLE) {
-            return java.util.Arrays.stream(flat.toDoubleVector()).mapToLong(Double::doubleToRawLongBits).toArray();
-        }
-        float[] floats = flat.toFloatVector();
-        long[] result = new long[floats.length];
-        for (int i = 0; i < floats.length; i++) {
-            result[i] = Float.floatToRawIntBits(floats[i]);
-        }
-        return result;
+        assertEquals(Optional.empty(), KernelSelfCheck.firstDifference(expected, actual, "ReLU backward"));
     }
 }
