@@ -58,27 +58,21 @@ public final class IterationProfiler {
                 examples.rows(), examples.cols(), examples.classes(), kernels);
         Fingerprinter fingerprints = new Fingerprinter(net);
         long startupMs = ManagementFactory.getRuntimeMXBean().getUptime();
-        double[][] samples = measure(net, examples, spec, fingerprints, warmup, measured);
+        BatchCycle cycle = BatchCycle.of(examples, spec);
+        double[][] samples = measure(net, cycle, fingerprints, warmup, measured);
         System.out.println(Json.mapper().writeValueAsString(report(spec, startupMs, samples,
                 net.getLayerWiseConfigurations().getCacheMode().name(), kernels)));
         if (args.length > 4 && args[4].equals("ops")) {
-            profileOps(net, examples, spec);
+            profileOps(net, cycle);
         }
     }
 
     /** ND4J's own op profiler over a few more iterations; its dashboard goes to the log (standard error). */
-    private static void profileOps(MultiLayerNetwork net, Examples examples, ExperimentSpec spec) {
-        Batches batches = new Batches(examples, spec.execution().dataType());
-        int batchSize = spec.model().batchSize();
-        int[] all = new int[examples.labels().length];
-        for (int i = 0; i < all.length; i++) {
-            all[i] = i;
-        }
+    private static void profileOps(MultiLayerNetwork net, BatchCycle cycle) {
         Nd4j.getExecutioner().setProfilingConfig(ProfilerConfig.builder().checkElapsedTime(true).build());
         OpProfiler.getInstance().reset();
         for (int k = 0; k < OP_PROFILE_FITS; k++) {
-            int from = (k * batchSize) % (all.length - batchSize);
-            net.fit(batches.batch(all, null, from, from + batchSize));
+            net.fit(cycle.batch(k));
         }
         System.err.println("=== ND4J op profile: " + OP_PROFILE_FITS + " fit calls; divide the op times by "
                 + OP_PROFILE_FITS + " for ms per iteration. Java-side work (our Adam step and ReLU backward) is not listed. ===");
@@ -93,21 +87,31 @@ public final class IterationProfiler {
         }
     }
 
-    /** Rows: ms of fit, forward + backward, forward alone, fingerprints, fit's CPU time, building the batch; a column per batch. */
-    private static double[][] measure(MultiLayerNetwork net, Examples examples, ExperimentSpec spec,
-                                      Fingerprinter fingerprints, int warmup, int measured) {
-        Batches batches = new Batches(examples, spec.execution().dataType());
-        int batchSize = spec.model().batchSize();
-        int[] all = new int[examples.labels().length];
-        for (int i = 0; i < all.length; i++) {
-            all[i] = i;
+    /** The profiler's batches: the k-th batch of all examples in one fixed shuffled order, wrapping around. */
+    private record BatchCycle(Batches batches, int[] all, int[] order, int batchSize) {
+
+        static BatchCycle of(Examples examples, ExperimentSpec spec) {
+            int[] all = new int[examples.labels().length];
+            for (int i = 0; i < all.length; i++) {
+                all[i] = i;
+            }
+            return new BatchCycle(new Batches(examples, spec.execution().dataType()), all,
+                    EpochOrder.permutation(all.length, 3, 0), spec.model().batchSize());
         }
-        int[] order = EpochOrder.permutation(all.length, 3, 0);
+
+        DataSet batch(int k) {
+            int from = (k * batchSize) % (all.length - batchSize);
+            return batches.batch(all, order, from, from + batchSize);
+        }
+    }
+
+    /** Rows: ms of fit, forward + backward, forward alone, fingerprints, fit's CPU time, building the batch; a column per batch. */
+    private static double[][] measure(MultiLayerNetwork net, BatchCycle cycle, Fingerprinter fingerprints,
+                                      int warmup, int measured) {
         double[][] samples = new double[6][measured];
         for (int k = 0; k < warmup + measured; k++) {
-            int from = (k * batchSize) % (all.length - batchSize);
             long t0 = System.nanoTime();
-            DataSet batch = batches.batch(all, order, from, from + batchSize);
+            DataSet batch = cycle.batch(k);
             double batchMs = (System.nanoTime() - t0) / 1e6;
             double[] times = timeOneIteration(net, batch, fingerprints);
             if (k >= warmup) {
