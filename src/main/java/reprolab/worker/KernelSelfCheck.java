@@ -57,7 +57,7 @@ final class KernelSelfCheck {
             if (adam.isPresent()) {
                 return new Verdict(ModelFactory.Kernels.DL4J, "self-check: " + adam.get());
             }
-            Optional<String> relu = reluDifference(referenceRelu, candidateRelu);
+            Optional<String> relu = reluDifference(referenceRelu, candidateRelu, RELU_SAMPLE);
             if (relu.isPresent()) {
                 return new Verdict(ModelFactory.Kernels.DL4J, "self-check: " + relu.get());
             }
@@ -98,19 +98,26 @@ final class KernelSelfCheck {
         return Optional.empty();
     }
 
-    private static Optional<String> reluDifference(IActivation reference, IActivation candidate) {
-        float[] special = {0f, -0f, Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, Float.MIN_VALUE,
-                -Float.MIN_VALUE, 1f, -1f, 3.5e-20f, -7.25e12f};
-        float[] z = new float[special.length * special.length];
-        float[] g = new float[z.length];
-        for (int i = 0; i < special.length; i++) {
-            for (int j = 0; j < special.length; j++) {
-                z[i * special.length + j] = special[i];
-                g[i * special.length + j] = special[j];
+    /** Values where a ReLU backward pass can go wrong: signed zeros, NaN, infinities, subnormals, extremes. */
+    private static final float[] RELU_SAMPLE = {0f, -0f, Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY,
+        Float.MIN_VALUE, -Float.MIN_VALUE, 1f, -1f, 3.5e-20f, -7.25e12f};
+
+    /**
+     * Both backward passes on every pair (z, dL/da) of the given values, as one square matrix; the
+     * first element that differs in any bit, if any.
+     */
+    static Optional<String> reluDifference(IActivation reference, IActivation candidate, float[] values) {
+        int n = values.length;
+        float[] z = new float[n * n];
+        float[] g = new float[n * n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                z[i * n + j] = values[i];
+                g[i * n + j] = values[j];
             }
         }
-        INDArray zs = Nd4j.createFromArray(z);
-        INDArray gs = Nd4j.createFromArray(g);
+        INDArray zs = Nd4j.createFromArray(z).reshape(n, n);
+        INDArray gs = Nd4j.createFromArray(g).reshape(n, n);
         INDArray expected = reference.backprop(zs.dup(), gs.dup()).getFirst();
         INDArray actual = candidate.backprop(zs.dup(), gs.dup()).getFirst();
         return firstDifference(expected, actual, "ReLU backward");
@@ -143,7 +150,7 @@ final class KernelSelfCheck {
             float[] floats = flat.toFloatVector();
             long[] bits = new long[floats.length];
             for (int i = 0; i < floats.length; i++) {
-                bits[i] = Float.floatToRawIntBits(floats[i]);
+                bits[i] = Float.floatToRawIntBits(floats[i]) & 0xffffffffL;
             }
             return bits;
         }
