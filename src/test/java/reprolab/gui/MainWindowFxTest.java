@@ -18,6 +18,7 @@ import reprolab.gui.controls.ControlsViewModel;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -45,6 +46,14 @@ class MainWindowFxTest {
         stage.show();
     }
 
+    /** Waits until the one started experiment is done and the window idle; the loss chart's data. */
+    private XYSeriesCollection lossChartAfterTheRunEnds(FxRobot robot) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> service.started.size() == 1
+                && service.started.get(0).isDone() && !vm.runningProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        return (XYSeriesCollection) robot.lookup("#lossChart").queryAs(ChartViewer.class).getChart().getXYPlot().getDataset(0);
+    }
+
     @AfterEach
     void stopBackground() {
         background.shutdownNow();
@@ -54,11 +63,7 @@ class MainWindowFxTest {
     void twoRepeatsShowTwoCurvesAndTheVerdict(FxRobot robot) throws Exception {
         robot.interact(() -> robot.lookup("#runs-repeats").queryAs(TextField.class).setText("2"));
         robot.clickOn("#runButton");
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> service.started.size() == 1
-                && service.started.get(0).isDone() && !vm.runningProperty().get());
-        WaitForAsyncUtils.waitForFxEvents();
-        XYSeriesCollection loss = (XYSeriesCollection) robot.lookup("#lossChart").queryAs(ChartViewer.class)
-                .getChart().getXYPlot().getDataset(0);
+        XYSeriesCollection loss = lossChartAfterTheRunEnds(robot);
         assertEquals(2, loss.getSeriesCount());
         assertEquals(21, loss.getSeries(0).getItemCount());
         assertEquals(21, loss.getSeries(1).getItemCount());
@@ -88,11 +93,7 @@ class MainWindowFxTest {
     void theCurvesCatchUpWhenTheirTabIsShownAfterARunInTheBackground(FxRobot robot) throws Exception {
         robot.clickOn("Divergence");
         robot.clickOn("#runButton");
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> service.started.size() == 1
-                && service.started.get(0).isDone() && !vm.runningProperty().get());
-        WaitForAsyncUtils.waitForFxEvents();
-        XYSeriesCollection loss = (XYSeriesCollection) robot.lookup("#lossChart").queryAs(ChartViewer.class)
-                .getChart().getXYPlot().getDataset(0);
+        XYSeriesCollection loss = lossChartAfterTheRunEnds(robot);
         assertEquals(0, points(loss), "a tab in the background is not redrawn on every pulse");
         robot.clickOn("Curves");
         WaitForAsyncUtils.waitForFxEvents();
