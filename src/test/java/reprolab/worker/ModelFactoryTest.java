@@ -105,4 +105,26 @@ class ModelFactoryTest {
                     .filter(layer -> layer.getLayerName().equals("dense_0")).findFirst().orElseThrow());
         }
     }
+
+    @Test
+    void dl4jKernelsAreDl4jsOwnClassesWithTheSameStructure() {
+        for (ModelName name : ModelName.values()) {
+            ModelSpec model = new ModelSpec(name, 1, 64, 1e-3, Initializer.XAVIER_UNIFORM, EarlyStoppingSpec.defaults());
+            MultiLayerConfiguration dl4j = ModelFactory.configuration(model, DataTypeName.FLOAT, 42, 7, 28, 28, 10,
+                    ModelFactory.Kernels.DL4J);
+            assertEquals(names(configuration(name)), names(dl4j), name.json());
+            for (Layer layer : layers(dl4j)) {
+                if (layer instanceof ConvolutionLayer || layer instanceof DenseLayer) {
+                    assertEquals(org.nd4j.linalg.activations.impl.ActivationReLU.class,
+                            ((BaseLayer) layer).getActivationFn().getClass(), layer.getLayerName());
+                }
+                if (layer instanceof DenseLayer) {
+                    assertEquals(DenseLayer.class, layer.getClass(), layer.getLayerName());
+                }
+                if (layer instanceof BaseLayer base) {
+                    assertEquals(org.nd4j.linalg.learning.config.Adam.class, base.getIUpdater().getClass(), layer.getLayerName());
+                }
+            }
+        }
+    }
 }
