@@ -62,8 +62,11 @@ final class IdxFile implements Closeable {
         if (Files.isDirectory(path)) {
             throw new DataException(name + " is a folder, not a file.");
         }
-        if (!Files.isRegularFile(path)) {
+        if (!Files.exists(path)) {
             throw new DataException(name + " does not exist.");
+        }
+        if (!Files.isRegularFile(path)) {
+            throw new DataException(name + " is not a regular file (a device, pipe or socket); choose the IDX file itself.");
         }
         InputStream raw = null;
         try {

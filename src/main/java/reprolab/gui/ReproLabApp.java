@@ -28,7 +28,8 @@ public final class ReproLabApp extends Application {
     @Override
     public void start(Stage stage) {
         background = BackgroundExecutor.create();
-        ControlsViewModel controls = new ControlsViewModel(ControlsViewModel.detectCuda(), Files::isReadable);
+        ControlsViewModel controls = new ControlsViewModel(ControlsViewModel.detectCuda(),
+                path -> Files.isRegularFile(path) && Files.isReadable(path));
         ExperimentStore store = new ExperimentStore(ExperimentStore.defaultRoot());
         ExperimentRunner runner = new ExperimentRunner(WorkerCommand.forCurrentJvm());
         vm = new MainViewModel(new RunnerExperimentService(store, runner),

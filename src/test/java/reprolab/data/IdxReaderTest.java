@@ -76,6 +76,15 @@ class IdxReaderTest {
     }
 
     @Test
+    void aDeviceIsNotAnImagesFile() throws Exception {
+        Path labels = write("l", IdxBytes.labels(1));
+        Path device = Path.of("/dev/zero");
+        DataException e = assertThrows(DataException.class, () -> IdxReader.read(device, labels));
+        assertEquals("images file /dev/zero is not a regular file (a device, pipe or socket); choose the IDX file itself.",
+                e.getMessage());
+    }
+
+    @Test
     void aFolderIsNotAnImagesFile() throws Exception {
         Path labels = write("l", IdxBytes.labels(1));
         DataException e = assertThrows(DataException.class, () -> IdxReader.read(dir, labels));
