@@ -20,14 +20,45 @@ public final class DecimalForms {
         if (!Double.isFinite(x) || x == 0) {
             return Double.toString(x);
         }
+        return format(shortestDecimal(x));
+    }
+
+    /**
+     * What Python's {@code repr(x)} prints: the same shortest digits, written fixed for decimal
+     * exponents -4 to 15 and otherwise as {@code 2.220446049250313e-08}. The question this app answers
+     * quotes Python's output, so the demo shows its numbers exactly as the reader saw them.
+     */
+    public static String pythonRepr(double x) {
+        if (Double.isNaN(x)) {
+            return "nan";
+        }
+        if (Double.isInfinite(x)) {
+            return x > 0 ? "inf" : "-inf";
+        }
+        if (x == 0) {
+            return 1 / x < 0 ? "-0.0" : "0.0";
+        }
+        BigDecimal v = shortestDecimal(x).stripTrailingZeros();
+        int exponent = v.precision() - v.scale() - 1;
+        if (exponent >= -4 && exponent < 16) {
+            String plain = v.toPlainString();
+            return plain.contains(".") ? plain : plain + ".0";
+        }
+        String digits = v.unscaledValue().abs().toString();
+        String mantissa = digits.length() > 1 ? digits.charAt(0) + "." + digits.substring(1) : digits;
+        return (v.signum() < 0 ? "-" : "") + mantissa + "e" + (exponent < 0 ? "-" : "+")
+                + String.format("%02d", Math.abs(exponent));
+    }
+
+    private static BigDecimal shortestDecimal(double x) {
         BigDecimal exact = new BigDecimal(x);
         for (int digits = 1; digits <= 17; digits++) {
             BigDecimal candidate = roundTripping(exact, digits, s -> Double.parseDouble(s) == x);
             if (candidate != null) {
-                return format(candidate);
+                return candidate;
             }
         }
-        return format(exact.round(new MathContext(17, RoundingMode.HALF_EVEN)));
+        return exact.round(new MathContext(17, RoundingMode.HALF_EVEN));
     }
 
     /** The fewest significant digits that parse back to exactly {@code x} as a float. */

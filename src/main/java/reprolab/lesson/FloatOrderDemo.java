@@ -33,11 +33,13 @@ public final class FloatOrderDemo {
         }
         double multiplyFirst = 2.0 * 11.0 / 9.0;
         double divideFirst = 2.0 / 9.0 * 11.0;
-        double ratio = multiplyFirst / divideFirst;
-        double product = repeatedProduct(ratio, repeats);
+        long start = System.nanoTime();
+        double question = repeatedProduct(divideFirst / multiplyFirst, repeats);
+        long loopNanos = System.nanoTime() - start;
+        double inverse = repeatedProduct(multiplyFirst / divideFirst, repeats);
         float[] values = FloatSums.generate(seed, arrayLength);
         BigDecimal exact = FloatSums.exact(values);
-        return new FloatOrderResult(multiplyFirst, divideFirst, ratio, repeats, product,
+        return new FloatOrderResult(multiplyFirst, divideFirst, repeats, question, inverse, loopNanos,
                 arrayLength, seed, sums(values), exact);
     }
 

@@ -57,6 +57,19 @@ class DecimalFormsTest {
         assertTrue(DecimalForms.bits(Double.NaN).startsWith("0x7ff8"));
     }
 
+    @Test
+    void pythonReprPrintsWhatPythonPrints() {
+        // expected strings are CPython 3.11's repr() of the same doubles
+        double[] values = {1e16, 1e-5, 0.0001, 123456789012345.0, 1e15, 9999999999999998.0, -2.5e-10,
+            Double.MIN_VALUE, Double.MAX_VALUE, 0.1, 100.0, -0.0, 1.0 / 3};
+        String[] python = {"1e+16", "1e-05", "0.0001", "123456789012345.0", "1000000000000000.0",
+            "9999999999999998.0", "-2.5e-10", "5e-324", "1.7976931348623157e+308", "0.1", "100.0", "-0.0",
+            "0.3333333333333333"};
+        for (int i = 0; i < values.length; i++) {
+            assertEquals(python[i], DecimalForms.pythonRepr(values[i]), "repr of " + values[i]);
+        }
+    }
+
     private static int significantDigits(String s) {
         String mantissa = s.replaceFirst("[eE].*", "").replace("-", "").replace(".", "");
         return mantissa.replaceFirst("^0+", "").replaceFirst("0+$", "").length();

@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class FloatOrderDemoTest {
@@ -50,19 +51,51 @@ class FloatOrderDemoTest {
     }
 
     @Test
-    void ratioIsTheDoubleJustAboveOne() {
+    void inverseRatioIsTheDoubleJustAboveOne() {
         BigDecimal exactRatio = new BigDecimal(demo.multiplyFirst()).divide(new BigDecimal(demo.divideFirst()), WIDE);
-        assertTrue(isNearestDouble(demo.ratio(), exactRatio));
-        assertEquals(1.0 + 0x1p-52, demo.ratio());
+        assertTrue(isNearestDouble(demo.inverseRatio(), exactRatio));
+        assertEquals(1.0 + 0x1p-52, demo.inverseRatio());
     }
 
     @Test
-    void repeatedProductGainsOneUlpPerStep() {
+    void questionsRatioIsTwoUnitsInTheLastPlaceBelowOne() {
+        BigDecimal exactRatio = new BigDecimal(demo.divideFirst()).divide(new BigDecimal(demo.multiplyFirst()), WIDE);
+        assertTrue(isNearestDouble(demo.questionRatio(), exactRatio));
+        assertEquals(1.0 - 0x1p-52, demo.questionRatio());
+        assertEquals("0.9999999999999998", DecimalForms.pythonRepr(demo.questionRatio()));
+    }
+
+    @Test
+    void questionsLoopLosesTwoUnitsInTheLastPlacePerStep() {
+        // x * (1 - 2^-52) = x - x * 2^-52; for 1/2 <= x < 1 the ulp is 2^-53 and x * 2^-52 lies between one
+        // and two of them, just under two near 1, so it rounds to exactly 2^-52: after n steps one = 1 - n * 2^-52.
+        assertEquals(100_000_000, demo.repeats());
+        assertEquals(1.0 - 100_000_000 * 0x1p-52, demo.questionProduct());
+        assertEquals("0.9999999777955395", DecimalForms.pythonRepr(demo.questionProduct()));
+        assertEquals("2.220446049250313e-08", DecimalForms.pythonRepr(demo.questionDistance()));
+    }
+
+    @Test
+    void answersSecondFigureDoesNotFollowFromItsFirst() {
+        double answersFirst = Double.parseDouble("0.9999999777955395");
+        assertEquals(demo.questionProduct(), answersFirst);
+        assertNotEquals(FloatOrderResult.ANSWER_PRINTED_DISTANCE, 1.0 - answersFirst);
+        // the subtraction is exact (Sterbenz), so no rounding could have produced the printed figure
+        assertEquals(0, new BigDecimal(1).subtract(new BigDecimal(answersFirst))
+                .compareTo(new BigDecimal(1.0 - answersFirst)));
+    }
+
+    @Test
+    void inverseLoopGainsOneUlpPerStep() {
         // x * (1 + 2^-52) = x + x * 2^-52; for 1 <= x < 2 that is between 1/2 and 1 ulp above x and rounds
         // up to exactly one ulp (2^-52), so after n steps the product is 1 + n * 2^-52 exactly.
-        assertEquals(100_000_000, demo.repeats());
-        assertEquals(1.0 + 100_000_000 * 0x1p-52, demo.repeatedProduct());
-        assertEquals(100_000_000 * 0x1p-52, demo.distanceFromOne());
+        assertEquals(1.0 + 100_000_000 * 0x1p-52, demo.inverseProduct());
+        assertEquals(100_000_000 * 0x1p-52, demo.inverseDistance());
+    }
+
+    @Test
+    void theLoopIsTimed() {
+        assertTrue(demo.loopNanos() > 0);
     }
 
     @Test
@@ -144,6 +177,11 @@ class FloatOrderDemoTest {
         assertTrue(text.contains("2.444444444444444\n"), text);
         assertTrue(text.contains("2.4444444444444446418174266000278294086456298828125"), text);
         assertTrue(text.contains("1.0000000222044605"), text);
+        assertTrue(text.contains("one *= (2. / 9. * 11.) / (2. * 11. / 9.)"), text);
+        assertTrue(text.contains("0.9999999777955395"), text);
+        assertTrue(text.contains("1 - one:     2.220446049250313e-08"), text);
+        assertTrue(text.contains("1.8167285897874308e-08"), text);
+        assertTrue(text.matches("(?s).*the loop took \\d+ ms here.*"), text);
         for (FloatOrderResult.Sum sum : demo.sums()) {
             assertTrue(text.contains(sum.bits()), sum.order());
         }
