@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code ./reprolab bench [--threads N] [--json FILE] [--quick] [--helpers on|off|both] [--kernels reprolab|dl4j|both] [--ops]} (see
+ * {@code ./reprolab bench [--threads N] [--json FILE|-] [--quick] [--helpers on|off|both] [--kernels reprolab|dl4j|both] [--ops]} (see
  * {@code reprolab.cli.BenchCommand}): measures
  * training of {@code seed-cnn} on this machine and prints a table; never asserts a time. Figures:
  * ms per iteration (median, mean, spread) per thread count, each in its own worker JVM; the split
@@ -31,8 +31,15 @@ public final class BenchMain {
     public static int run(Options options) {
         try {
             Map<String, Object> report = measure(options);
+            String json = Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report);
+            if (options.jsonToStdout()) {
+                // standard output carries the JSON document alone, so it can be piped; the table goes to the log
+                System.err.print(Table.render(report));
+                System.out.println(json);
+                return 0;
+            }
             Files.createDirectories(options.json().toAbsolutePath().getParent());
-            Files.writeString(options.json(), Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report));
+            Files.writeString(options.json(), json);
             System.out.print(Table.render(report));
             System.out.println("JSON: " + options.json());
             return 0;

@@ -8,13 +8,14 @@ import java.util.Map;
 /** Turns the profiler child's raw samples into the benchmark's figures for one thread count. */
 final class IterationFigures {
 
+    /** The phases of an iteration, in order; their medians need not add up, each iteration's values do. */
+    static final java.util.List<String> PHASES = java.util.List.of("forwardMs", "backwardMs", "updaterMs", "otherMs");
+
     private IterationFigures() {
     }
 
     static Map<String, Object> from(JsonNode raw, double childWallMs) {
         double[] fit = array(raw.get("fitMs"));
-        double[] forwardBackward = array(raw.get("forwardBackwardMs"));
-        double[] forward = array(raw.get("forwardMs"));
         double[] fingerprint = array(raw.get("fingerprintMs"));
         Stats iteration = Stats.of(fit);
         Stats prints = Stats.of(fingerprint);
@@ -30,9 +31,10 @@ final class IterationFigures {
         figures.put("startupMs", raw.get("startupMs").asLong());
         figures.put("childWallMs", Math.round(childWallMs));
         figures.put("iterationMs", iteration);
-        figures.put("forwardMs", Stats.of(forward));
-        figures.put("backwardMs", Stats.of(Stats.minus(forwardBackward, forward)));
-        figures.put("updaterMs", Stats.of(Stats.minus(fit, forwardBackward)));
+        // each phase timed inside the same fit call: never negative, and per iteration they add up to it
+        for (String phase : PHASES) {
+            figures.put(phase, Stats.of(array(raw.get(phase))));
+        }
         figures.put("fingerprintMs", prints);
         figures.put("fingerprintShare", prints.median() / iteration.median());
         if (raw.has("fitCpuMs")) {
@@ -40,6 +42,12 @@ final class IterationFigures {
         }
         if (raw.has("batchMs")) {
             figures.put("batchMs", Stats.of(array(raw.get("batchMs"))));
+        }
+        if (raw.has("rssMb")) {
+            double[] rss = array(raw.get("rssMb"));
+            figures.put("rssFirstMb", rss[0]);
+            figures.put("rssLastMb", rss[rss.length - 1]);
+            figures.put("peakRssMb", raw.get("peakRssMb").asDouble());
         }
         return figures;
     }

@@ -7,7 +7,7 @@ import java.util.List;
  * What the benchmark measures (parsed by the command line's {@code bench} command).
  *
  * @param threads thread counts to profile (default 1 and 2)
- * @param json    where the JSON report goes
+ * @param json    where the JSON report goes; {@code -} for standard output
  * @param quick   fewer iterations and shorter runs: a smoke test of the figures, not a measurement
  * @param helpers helper settings to profile (default on only)
  * @param kernels whose Adam step, ReLU backward pass and dense layer to profile: {@code reprolab}
@@ -26,10 +26,16 @@ public record Options(List<Integer> threads, Path json, boolean quick, List<Bool
                 throw new IllegalArgumentException("kernels must be reprolab or dl4j, got " + k);
             }
         }
+        java.util.Objects.requireNonNull(json, "json");
         for (int n : threads) {
             if (n < 1 || n > 64) {
                 throw new IllegalArgumentException("--threads must be a whole number from 1 to 64, got " + n);
             }
         }
+    }
+
+    /** Whether the JSON report goes to standard output ({@code --json -}) instead of a file. */
+    public boolean jsonToStdout() {
+        return json.toString().equals("-");
     }
 }

@@ -34,16 +34,4 @@ public record Stats(int count, double median, double mean, double stddev, double
         double p90 = sorted[Math.max(0, (int) Math.ceil(0.9 * n) - 1)];
         return new Stats(n, median, mean, stddev, sorted[0], sorted[n - 1], p90);
     }
-
-    /** Element-wise difference {@code a[i] - b[i]}, for parts timed as differences of two clocks. */
-    public static double[] minus(double[] a, double[] b) {
-        if (a.length != b.length) {
-            throw new IllegalArgumentException("lengths differ: " + a.length + " and " + b.length);
-        }
-        double[] result = new double[a.length];
-        for (int i = 0; i < a.length; i++) {
-            result[i] = a[i] - b[i];
-        }
-        return result;
-    }
 }

@@ -12,16 +12,18 @@ final class Table {
     @SuppressWarnings("unchecked")
     static String render(Map<String, Object> report) {
         StringBuilder out = new StringBuilder();
-        out.append("seed-cnn, batch 64, ms per iteration").append(Boolean.TRUE.equals(report.get("quick"))
+        out.append("seed-cnn, batch 64, ms per iteration (forward + backward + updater + other = the iteration,"
+                + " each timed inside the same fit call)").append(Boolean.TRUE.equals(report.get("quick"))
                 ? " (QUICK: too few iterations to compare)" : "").append('\n');
-        out.append(String.format("%-7s %-8s %-8s %8s %8s %8s %8s %8s %8s %8s %8s %7s %9s%n", "threads", "helpers",
-                "kernels", "median", "mean", "min", "stddev", "forward", "backward", "updater", "prints", "prints%", "startup"));
+        out.append(String.format("%-7s %-8s %-8s %8s %8s %8s %8s %8s %8s %8s %8s %8s %7s %9s%n", "threads", "helpers",
+                "kernels", "median", "mean", "min", "stddev", "forward", "backward", "updater", "other", "prints", "prints%",
+                "startup"));
         for (Map<String, Object> row : (List<Map<String, Object>>) report.get("iterations")) {
             Stats it = (Stats) row.get("iterationMs");
-            out.append(String.format("%-7d %-8s %-8s %8.1f %8.1f %8.1f %8.1f %8.1f %8.1f %8.1f %8.2f %6.1f%% %7dms%n",
+            out.append(String.format("%-7d %-8s %-8s %8.1f %8.1f %8.1f %8.1f %8.1f %8.1f %8.1f %8.1f %8.2f %6.1f%% %7dms%n",
                     (Integer) row.get("threads"), (Boolean) row.get("helpersActive") ? "active" : "off",
                     row.get("kernels"), it.median(), it.mean(), it.min(), it.stddev(), median(row, "forwardMs"), median(row, "backwardMs"),
-                    median(row, "updaterMs"), median(row, "fingerprintMs"),
+                    median(row, "updaterMs"), median(row, "otherMs"), median(row, "fingerprintMs"),
                     100 * (Double) row.get("fingerprintShare"), (Long) row.get("startupMs")));
         }
         List<Map<String, Object>> rows = (List<Map<String, Object>>) report.get("iterations");
@@ -40,6 +42,13 @@ final class Table {
                 if (row.containsKey("opProfileLog")) {
                     out.append(String.format("time per native op, %d thread(s), %s kernels: ND4J's op profiler in %s%n",
                             (Integer) row.get("threads"), row.get("kernels"), row.get("opProfileLog")));
+                }
+                if (row.containsKey("peakRssMb")) {
+                    double first = (Double) row.get("rssFirstMb");
+                    double last = (Double) row.get("rssLastMb");
+                    out.append(String.format("resident memory, %d thread(s): %.1f MiB after the first measured iteration,"
+                            + " %.1f MiB after the last (%+.1f over %d iterations); peak %.1f MiB%n", (Integer) row.get("threads"),
+                            first, last, last - first, ((Stats) row.get("iterationMs")).count(), (Double) row.get("peakRssMb")));
                 }
                 if (row.containsKey("batchMs")) {
                     out.append(String.format("batch building (ours, outside fit), %d thread(s): median %.3f ms%n",

@@ -19,7 +19,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "profile only this thread count (default: 1 and 2)")
     Integer threads;
 
-    @Option(names = "--json", paramLabel = "FILE", defaultValue = "target/bench.json", description = "JSON report (default: ${DEFAULT-VALUE})")
+    @Option(names = "--json", paramLabel = "FILE", defaultValue = "target/bench.json", description = "JSON report; - writes it to standard output and the table to standard error (default: ${DEFAULT-VALUE})")
     Path json;
 
     @Option(names = "--quick", description = "fewer iterations: a smoke test of the figures, not a measurement")

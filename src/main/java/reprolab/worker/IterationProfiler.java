@@ -25,11 +25,11 @@ import java.util.Map;
 /**
  * Times the parts of a training iteration in a JVM of its own (the benchmark starts one per thread
  * count, since libnd4j reads its thread settings once per process). For each measured batch it times
- * {@code fit} (the whole iteration), {@code computeGradientAndScore} (forward + backward), a forward
- * pass alone in training mode, and the fingerprints the worker computes after every update; the
- * updater is fit minus forward + backward; and, apart, the building of each batch from the examples
- * (our own per-iteration allocation, outside DL4J). Prints one JSON object on stdout. Not a training run: the
- * extra passes consume dropout randomness, so its weights are not those of a real run.
+ * {@code fit} (the whole iteration) and, from inside that same call ({@link PhaseClock}), its forward
+ * pass, backward pass, updater step and the rest, which add up to the fit time; then the fingerprints
+ * the worker computes after every update; and, apart, the building of each batch from the examples (our
+ * own per-iteration allocation, outside DL4J). It also samples the process's resident memory after
+ * every measured iteration and its peak. Prints one JSON object on stdout.
  *
  * <p>Usage: {@code IterationProfiler SPEC.json WARMUP MEASURED [reprolab|dl4j] [ops]}: the fourth argument
  * picks our kernels (the default, as the worker) or DL4J's own ({@link ModelFactory.Kernels}), for a
@@ -57,9 +57,11 @@ public final class IterationProfiler {
         MultiLayerNetwork net = ModelFactory.create(spec.model(), spec.execution().dataType(), 1, 2,
                 examples.rows(), examples.cols(), examples.classes(), kernels);
         Fingerprinter fingerprints = new Fingerprinter(net);
+        PhaseClock clock = new PhaseClock();
+        net.setListeners(clock);
         long startupMs = ManagementFactory.getRuntimeMXBean().getUptime();
         BatchCycle cycle = BatchCycle.of(examples, spec);
-        double[][] samples = measure(net, cycle, fingerprints, warmup, measured);
+        double[][] samples = measure(net, cycle, fingerprints, clock, warmup, measured);
         System.out.println(Json.mapper().writeValueAsString(report(spec, startupMs, samples,
                 net.getLayerWiseConfigurations().getCacheMode().name(), kernels)));
         if (args.length > 4 && args[4].equals("ops")) {
@@ -105,46 +107,48 @@ public final class IterationProfiler {
         }
     }
 
-    /** Rows: ms of fit, forward + backward, forward alone, fingerprints, fit's CPU time, building the batch; a column per batch. */
+    /** The rows of {@link #measure}'s samples, in order. */
+    static final String[] ROWS = {"fitMs", "forwardMs", "backwardMs", "updaterMs", "otherMs", "fingerprintMs",
+        "fitCpuMs", "batchMs", "rssMb"};
+
+    /** One row per name in {@link #ROWS}, a column per measured batch. */
     private static double[][] measure(MultiLayerNetwork net, BatchCycle cycle, Fingerprinter fingerprints,
-                                      int warmup, int measured) {
-        double[][] samples = new double[6][measured];
+                                      PhaseClock clock, int warmup, int measured) {
+        double[][] samples = new double[ROWS.length][measured];
         for (int k = 0; k < warmup + measured; k++) {
             long t0 = System.nanoTime();
             DataSet batch = cycle.batch(k);
             double batchMs = (System.nanoTime() - t0) / 1e6;
-            double[] times = timeOneIteration(net, batch, fingerprints);
+            double[] times = timeOneIteration(net, batch, fingerprints, clock);
             if (k >= warmup) {
                 for (int part = 0; part < times.length; part++) {
                     samples[part][k - warmup] = times[part];
                 }
-                samples[5][k - warmup] = batchMs;
+                samples[ROWS.length - 2][k - warmup] = batchMs;
+                samples[ROWS.length - 1][k - warmup] = ResidentMemory.currentMb();
             }
         }
         return samples;
     }
 
     /**
-     * ms of: fit, forward + backward, forward alone, fingerprints, and the CPU time of this thread
-     * during fit. At 1 thread the math runs on this thread, so its CPU time is the iteration's work
-     * without the time spent descheduled: a busy machine inflates it less than wall time (not zero:
+     * ms of: fit, its forward, backward, updater and other phases, the fingerprints, and the CPU time of
+     * this thread during fit. At 1 thread the math runs on this thread, so its CPU time is the iteration's
+     * work without the time spent descheduled: a busy machine inflates it less than wall time (not zero:
      * neighbours still share caches). At 2 threads the other math thread is not counted.
      */
-    private static double[] timeOneIteration(MultiLayerNetwork net, DataSet batch, Fingerprinter fingerprints) {
-        long t0 = System.nanoTime();
-        net.feedForward(batch.getFeatures(), true);
-        long t1 = System.nanoTime();
-        net.setInput(batch.getFeatures());
-        net.setLabels(batch.getLabels());
-        net.computeGradientAndScore();
-        long t2 = System.nanoTime();
+    private static double[] timeOneIteration(MultiLayerNetwork net, DataSet batch, Fingerprinter fingerprints,
+                                             PhaseClock clock) {
         long cpu0 = THREADS.getCurrentThreadCpuTime();
+        clock.start();
         net.fit(batch);
+        PhaseClock.Phases phases = clock.stop();
         long cpu1 = THREADS.getCurrentThreadCpuTime();
-        long t3 = System.nanoTime();
+        long t0 = System.nanoTime();
         Fingerprinter.modelHash(fingerprints.layers());
-        long t4 = System.nanoTime();
-        return new double[]{(t3 - t2) / 1e6, (t2 - t1) / 1e6, (t1 - t0) / 1e6, (t4 - t3) / 1e6, (cpu1 - cpu0) / 1e6};
+        long t1 = System.nanoTime();
+        return new double[]{phases.totalMs(), phases.forwardMs(), phases.backwardMs(), phases.updaterMs(),
+            phases.otherMs(), (t1 - t0) / 1e6, (cpu1 - cpu0) / 1e6};
     }
 
     private static Map<String, Object> report(ExperimentSpec spec, long startupMs, double[][] samples,
@@ -157,12 +161,10 @@ public final class IterationProfiler {
         report.put("kernels", kernels.name().toLowerCase(java.util.Locale.ROOT));
         report.put("kernelSelfCheck", KernelSelfCheck.forThisBuild().describe());
         report.put("startupMs", startupMs);
-        report.put("fitMs", samples[0]);
-        report.put("forwardBackwardMs", samples[1]);
-        report.put("forwardMs", samples[2]);
-        report.put("fingerprintMs", samples[3]);
-        report.put("fitCpuMs", samples[4]);
-        report.put("batchMs", samples[5]);
+        for (int row = 0; row < ROWS.length; row++) {
+            report.put(ROWS[row], samples[row]);
+        }
+        report.put("peakRssMb", ResidentMemory.peakMb());
         return report;
     }
 }

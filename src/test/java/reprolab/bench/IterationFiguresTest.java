@@ -15,17 +15,30 @@ class IterationFiguresTest {
 
     private static JsonNode raw(String extra) throws Exception {
         return Json.mapper().readTree("{\"threads\":1,\"nativeBuild\":\"linux-x86_64-onednn\",\"helpersActive\":true,"
-                + "\"startupMs\":3000,\"fitMs\":[100,120,110],\"forwardBackwardMs\":[80,90,85],"
-                + "\"forwardMs\":[20,25,30],\"fingerprintMs\":[1,2,3]" + extra + "}");
+                + "\"startupMs\":3000,\"fitMs\":[100,120,110],\"forwardMs\":[20,25,30],\"backwardMs\":[60,70,55],"
+                + "\"updaterMs\":[15,20,20],\"otherMs\":[5,5,5],\"fingerprintMs\":[1,2,3]" + extra + "}");
     }
 
     @Test
-    void splitsTheIterationIntoForwardBackwardAndUpdaterMedians() throws Exception {
+    void eachPhaseIsSummarisedFromItsOwnSamples() throws Exception {
         Map<String, Object> figures = IterationFigures.from(raw(""), 5000);
         assertEquals(110.0, ((Stats) figures.get("iterationMs")).median());
         assertEquals(25.0, ((Stats) figures.get("forwardMs")).median());
         assertEquals(60.0, ((Stats) figures.get("backwardMs")).median());
-        assertEquals(25.0, ((Stats) figures.get("updaterMs")).median());
+        assertEquals(55.0, ((Stats) figures.get("backwardMs")).min());
+        assertEquals(20.0, ((Stats) figures.get("updaterMs")).median());
+        assertEquals(5.0, ((Stats) figures.get("otherMs")).median());
+    }
+
+    @Test
+    void residentMemoryFiguresArePassedOnWhenTheProfilerReportsThem() throws Exception {
+        Map<String, Object> figures = IterationFigures.from(raw(",\"rssMb\":[300.5,310,312.25],\"peakRssMb\":330"), 5000);
+        assertEquals(300.5, figures.get("rssFirstMb"));
+        assertEquals(312.25, figures.get("rssLastMb"));
+        assertEquals(330.0, figures.get("peakRssMb"));
+        String table = Table.render(Map.of("quick", false, "iterations", List.of(figures), "parallelRuns", List.of()));
+        assertTrue(table.contains("resident memory, 1 thread(s): 300.5 MiB after the first measured iteration, 312.3 MiB"
+                + " after the last (+11.8 over 3 iterations); peak 330.0 MiB"), table);
     }
 
     @Test

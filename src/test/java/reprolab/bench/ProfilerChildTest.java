@@ -60,4 +60,28 @@ class ProfilerChildTest {
                 report.get("kernelSelfCheck").asText());
         assertFalse(Files.readString(dir.resolve("plain.out.err")).contains("ND4J op profile"));
     }
+
+    @Test
+    void phasesTimedInsideFitAreNeverNegativeAndAddUpToEachIteration(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("phases.out");
+        Process p = ChildJvm.start(BenchMain.PROFILER, Workloads.execution(TINY), out, TINY.toString(), "2", "6",
+                "reprolab");
+        JsonNode report = Json.mapper().readTree(ChildJvm.await(p, out, 5));
+        JsonNode fit = report.get("fitMs");
+        assertEquals(6, fit.size());
+        double peak = report.get("peakRssMb").asDouble();
+        for (int k = 0; k < fit.size(); k++) {
+            double sum = 0;
+            for (String phase : IterationFigures.PHASES) {
+                double ms = report.get(phase).get(k).asDouble();
+                assertTrue(ms >= 0, phase + " of iteration " + k + " is " + ms);
+                sum += ms;
+            }
+            assertEquals(fit.get(k).asDouble(), sum, 1e-6, "iteration " + k);
+            assertTrue(report.get("forwardMs").get(k).asDouble() > 0, "the forward pass takes time");
+            assertTrue(report.get("backwardMs").get(k).asDouble() > 0, "the backward pass takes time");
+            double rss = report.get("rssMb").get(k).asDouble();
+            assertTrue(rss > 50 && rss <= peak, "resident " + rss + " MiB, peak " + peak);
+        }
+    }
 }

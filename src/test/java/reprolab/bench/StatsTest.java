@@ -2,7 +2,6 @@ package reprolab.bench;
 
 import org.junit.jupiter.api.Test;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -47,11 +46,5 @@ class StatsTest {
     @Test
     void emptySamplesAreRejected() {
         assertThrows(IllegalArgumentException.class, () -> Stats.of(new double[0]));
-    }
-
-    @Test
-    void minusSubtractsElementWise() {
-        assertArrayEquals(new double[]{1, 2}, Stats.minus(new double[]{3, 5}, new double[]{2, 3}));
-        assertThrows(IllegalArgumentException.class, () -> Stats.minus(new double[]{1}, new double[0]));
     }
 }
