@@ -67,7 +67,8 @@ public final class BenchMain {
             }
         }
         report.put("iterations", iterations);
-        report.put("parallelRuns", ParallelRuns.measure(dir, options.quick() ? 640 : 1920, 5, List.of(1, 2, 4)));
+        report.put("parallelRuns", options.repeatedRuns()
+                ? ParallelRuns.measure(dir, options.quick() ? 640 : 1920, 5, List.of(1, 2, 4)) : List.of());
         return report;
     }
 
@@ -77,7 +78,7 @@ public final class BenchMain {
         Path spec = Workloads.seedCnn(dir, name, 8000, threads, helpers);
         Path out = dir.resolve(name + ".out");
         int warmup = options.quick() ? 3 : 8;
-        int measured = options.quick() ? 12 : 40;
+        int measured = options.measured();
         System.err.printf("profiling seed-cnn at %d thread(s), helpers %s, %s kernels: %d + %d iterations...%n",
                 threads, helpers ? "on" : "off", kernels, warmup, measured);
         long t0 = System.nanoTime();

@@ -13,9 +13,12 @@ import java.util.List;
  * @param kernels whose Adam step, ReLU backward pass and dense layer to profile: {@code reprolab}
  *                (ours, as the worker runs them) and/or {@code dl4j} (DL4J's own), same bits either way
  * @param ops     also time each native op with ND4J's op profiler (a log per profiled configuration)
+ * @param measuredIterations measured iterations per profiled configuration, 0 for the default (40; quick 12);
+ *                           125 is one epoch of the 8,000 training digits, to see whether memory grows
+ * @param repeatedRuns       also time 5 complete runs 1, 2 and 4 at a time (the default)
  */
 public record Options(List<Integer> threads, Path json, boolean quick, List<Boolean> helpers, List<String> kernels,
-                      boolean ops) {
+                      boolean ops, int measuredIterations, boolean repeatedRuns) {
 
     public Options {
         threads = List.copyOf(threads);
@@ -27,11 +30,19 @@ public record Options(List<Integer> threads, Path json, boolean quick, List<Bool
             }
         }
         java.util.Objects.requireNonNull(json, "json");
+        if (measuredIterations < 0 || measuredIterations > 100_000) {
+            throw new IllegalArgumentException("--iterations must be a whole number from 1 to 100000, got " + measuredIterations);
+        }
         for (int n : threads) {
             if (n < 1 || n > 64) {
                 throw new IllegalArgumentException("--threads must be a whole number from 1 to 64, got " + n);
             }
         }
+    }
+
+    /** Measured iterations per profiled configuration. */
+    public int measured() {
+        return measuredIterations > 0 ? measuredIterations : quick ? 12 : 40;
     }
 
     /** Whether the JSON report goes to standard output ({@code --json -}) instead of a file. */

@@ -56,9 +56,13 @@ final class Table {
                 }
             }
         }
+        List<Map<String, Object>> repeated = (List<Map<String, Object>>) report.get("parallelRuns");
+        if (repeated.isEmpty()) {
+            return out.toString();
+        }
         out.append(String.format("%nrepeated runs (1 thread each)%n%-9s %8s %10s %9s%n", "parallel", "wall s",
                 "runs/min", "speed-up"));
-        for (Map<String, Object> row : (List<Map<String, Object>>) report.get("parallelRuns")) {
+        for (Map<String, Object> row : repeated) {
             out.append(String.format("%-9d %8.1f %10.2f %8.2fx%n", (Integer) row.get("parallel"),
                     (Long) row.get("wallMs") / 1000.0, (Double) row.get("runsPerMinute"), (Double) row.get("speedUp")));
         }

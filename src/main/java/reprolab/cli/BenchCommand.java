@@ -38,6 +38,14 @@ final class BenchCommand implements Callable<Integer> {
             + " the table names each log")
     boolean ops;
 
+    @Option(names = "--iterations", paramLabel = "N", defaultValue = "0",
+            description = "measured iterations per profiled configuration (default 40, --quick 12; 125 = one epoch of"
+                    + " seed-cnn's 8,000 digits, to see whether resident memory grows)")
+    int iterations;
+
+    @Option(names = "--no-repeats", description = "skip the 5 complete repeated runs (1, 2 and 4 at a time) after the profile")
+    boolean noRepeats;
+
     @Override
     public Integer call() {
         List<Boolean> helperStates = switch (helpers) {
@@ -52,6 +60,6 @@ final class BenchCommand implements Callable<Integer> {
             default -> throw new IllegalArgumentException("--kernels must be reprolab, dl4j or both, got " + kernels);
         };
         return BenchMain.run(new Options(threads == null ? List.of(1, 2) : List.of(threads), json, quick, helperStates,
-                kernelChoices, ops));
+                kernelChoices, ops, iterations, !noRepeats));
     }
 }
