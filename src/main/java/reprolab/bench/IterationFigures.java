@@ -48,6 +48,11 @@ final class IterationFigures {
             figures.put("rssFirstMb", rss[0]);
             figures.put("rssLastMb", rss[rss.length - 1]);
             figures.put("peakRssMb", raw.get("peakRssMb").asDouble());
+            if (raw.has("heapCommittedMb")) {
+                double[] heap = array(raw.get("heapCommittedMb"));
+                figures.put("heapFirstMb", heap[0]);
+                figures.put("heapLastMb", heap[heap.length - 1]);
+            }
         }
         return figures;
     }

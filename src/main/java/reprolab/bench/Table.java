@@ -49,6 +49,13 @@ final class Table {
                     out.append(String.format("resident memory, %d thread(s): %.1f MiB after the first measured iteration,"
                             + " %.1f MiB after the last (%+.1f over %d iterations); peak %.1f MiB%n", (Integer) row.get("threads"),
                             first, last, last - first, ((Stats) row.get("iterationMs")).count(), (Double) row.get("peakRssMb")));
+                    if (row.containsKey("heapFirstMb")) {
+                        double heapFirst = (Double) row.get("heapFirstMb");
+                        double heapLast = (Double) row.get("heapLastMb");
+                        out.append(String.format("  of which Java heap committed: %.1f -> %.1f MiB (%+.1f); the rest (native"
+                                + " arrays, oneDNN/OpenBLAS buffers, allocator) %+.1f MiB%n", heapFirst, heapLast,
+                                heapLast - heapFirst, (last - first) - (heapLast - heapFirst)));
+                    }
                 }
                 if (row.containsKey("batchMs")) {
                     out.append(String.format("batch building (ours, outside fit), %d thread(s): median %.3f ms%n",

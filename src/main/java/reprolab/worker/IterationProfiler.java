@@ -109,7 +109,7 @@ public final class IterationProfiler {
 
     /** The rows of {@link #measure}'s samples, in order. */
     static final String[] ROWS = {"fitMs", "forwardMs", "backwardMs", "updaterMs", "otherMs", "fingerprintMs",
-        "fitCpuMs", "batchMs", "rssMb"};
+        "fitCpuMs", "batchMs", "rssMb", "heapCommittedMb"};
 
     /** One row per name in {@link #ROWS}, a column per measured batch. */
     private static double[][] measure(MultiLayerNetwork net, BatchCycle cycle, Fingerprinter fingerprints,
@@ -124,8 +124,10 @@ public final class IterationProfiler {
                 for (int part = 0; part < times.length; part++) {
                     samples[part][k - warmup] = times[part];
                 }
-                samples[ROWS.length - 2][k - warmup] = batchMs;
-                samples[ROWS.length - 1][k - warmup] = ResidentMemory.currentMb();
+                samples[ROWS.length - 3][k - warmup] = batchMs;
+                samples[ROWS.length - 2][k - warmup] = ResidentMemory.currentMb();
+                // the part of the resident size that is the Java heap G1 has committed (it grows lazily)
+                samples[ROWS.length - 1][k - warmup] = Runtime.getRuntime().totalMemory() / (1024.0 * 1024.0);
             }
         }
         return samples;

@@ -32,13 +32,15 @@ class IterationFiguresTest {
 
     @Test
     void residentMemoryFiguresArePassedOnWhenTheProfilerReportsThem() throws Exception {
-        Map<String, Object> figures = IterationFigures.from(raw(",\"rssMb\":[300.5,310,312.25],\"peakRssMb\":330"), 5000);
+        Map<String, Object> figures = IterationFigures.from(raw(",\"rssMb\":[300.5,310,312.25],\"peakRssMb\":330,\"heapCommittedMb\":[64,70,72]"), 5000);
         assertEquals(300.5, figures.get("rssFirstMb"));
         assertEquals(312.25, figures.get("rssLastMb"));
         assertEquals(330.0, figures.get("peakRssMb"));
         String table = Table.render(Map.of("quick", false, "iterations", List.of(figures), "parallelRuns", List.of()));
         assertTrue(table.contains("resident memory, 1 thread(s): 300.5 MiB after the first measured iteration, 312.3 MiB"
                 + " after the last (+11.8 over 3 iterations); peak 330.0 MiB"), table);
+        assertTrue(table.contains("of which Java heap committed: 64.0 -> 72.0 MiB (+8.0); the rest (native arrays,"
+                + " oneDNN/OpenBLAS buffers, allocator) +3.8 MiB"), table);
     }
 
     @Test
