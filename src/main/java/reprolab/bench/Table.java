@@ -52,9 +52,9 @@ final class Table {
                     if (row.containsKey("heapFirstMb")) {
                         double heapFirst = (Double) row.get("heapFirstMb");
                         double heapLast = (Double) row.get("heapLastMb");
-                        out.append(String.format("  of which Java heap committed: %.1f -> %.1f MiB (%+.1f); the rest (native"
-                                + " arrays, oneDNN/OpenBLAS buffers, allocator) %+.1f MiB%n", heapFirst, heapLast,
-                                heapLast - heapFirst, (last - first) - (heapLast - heapFirst)));
+                        // committed is not resident (untouched heap pages cost nothing), so no subtraction from the above
+                        out.append(String.format("  Java heap committed meanwhile: %.1f -> %.1f MiB (%+.1f)%n", heapFirst,
+                                heapLast, heapLast - heapFirst));
                     }
                 }
                 if (row.containsKey("batchMs")) {
