@@ -53,7 +53,7 @@ public final class BackgroundTask<T> {
         return this;
     }
 
-    /** Called on the FX thread with what the work (or {@link #onSuccess}'s input) threw. */
+    /** Called on the FX thread with what the work threw. */
     public BackgroundTask<T> onFailure(Consumer<Exception> action) {
         this.onFailure = Objects.requireNonNull(action);
         return this;
