@@ -155,7 +155,8 @@ public final class IterationProfiler {
         report.put("helpersActive", NativeSettings.helpersActive());
         report.put("cacheMode", cacheMode);
         report.put("kernels", kernels.name().toLowerCase(java.util.Locale.ROOT));
-        report.put("kernelSelfCheck", KernelSelfCheck.forThisBuild().describe());
+        report.put("kernelSelfCheck", KernelSelfCheck.forRun(spec.model().learningRate(),
+                spec.execution().dataType()).describe());
         report.put("startupMs", startupMs);
         report.put("fitMs", samples[0]);
         report.put("forwardBackwardMs", samples[1]);
