@@ -20,6 +20,16 @@ public final class ExperimentAnalysis {
     private ExperimentAnalysis() {
     }
 
+    /** The default of {@code --tolerance} (as text, for the command line's annotations). */
+    public static final String DEFAULT_LOSS_TOLERANCE_TEXT = "1e-6";
+
+    /**
+     * Losses closer than this count as equal for {@link ExperimentReport#firstLossDivergence()}, in
+     * the app and as the CLI's default: float32 losses of a few units differ in the 7th digit when
+     * summation order changes, so smaller differences are rounding, larger ones a real departure.
+     */
+    public static final double DEFAULT_LOSS_TOLERANCE = 1e-6;
+
     /**
      * Analyses the runs.
      *

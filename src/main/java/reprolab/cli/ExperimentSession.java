@@ -4,11 +4,10 @@ import reprolab.analysis.ExperimentAnalysis;
 import reprolab.analysis.ExperimentReport;
 import reprolab.events.RunHistory;
 import reprolab.experiment.ExperimentSpec;
-import reprolab.experiment.RunSpec;
 import reprolab.run.ExperimentFolder;
 import reprolab.run.ExperimentRunner;
 import reprolab.run.ExperimentStore;
-import reprolab.run.Planner;
+import reprolab.run.RepeatSession;
 import reprolab.run.RunningExperiment;
 import reprolab.run.WorkerCommand;
 
@@ -30,14 +29,12 @@ final class ExperimentSession {
 
     static Outcome run(ExperimentSpec spec, ExperimentStore store, double lossTolerance, PrintStream progressOut)
             throws IOException, InterruptedException {
-        ExperimentFolder folder = store.create(spec);
-        List<RunSpec> runs = Planner.repeats(spec, spec.runs().repeats());
-        int parallel = spec.runs().parallel() > 0 ? spec.runs().parallel()
-                : ExperimentRunner.defaultParallel(spec.execution().threads());
-        ProgressPrinter progress = ProgressPrinter.forStream(progressOut, runs);
-        progressOut.println("experiment " + folder.path() + ": " + runs.size() + " runs, " + Math.min(parallel, runs.size())
-                + " at a time");
-        RunningExperiment running = new ExperimentRunner(WorkerCommand.forCurrentJvm()).start(folder, runs, parallel, progress);
+        RepeatSession session = RepeatSession.plan(spec);
+        ExperimentFolder folder = session.createFolder(store);
+        ProgressPrinter progress = ProgressPrinter.forStream(progressOut, session.runs());
+        progressOut.println("experiment " + folder.path() + ": " + session.runs().size() + " runs, "
+                + session.atOnce() + " at a time");
+        RunningExperiment running = session.start(folder, new ExperimentRunner(WorkerCommand.forCurrentJvm()), progress);
         List<RunHistory> histories = CancelOnExit.await(running::cancelAll, running::await, progress);
         return new Outcome(folder, histories, ExperimentAnalysis.analyse(histories, lossTolerance));
     }

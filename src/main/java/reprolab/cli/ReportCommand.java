@@ -35,7 +35,7 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--csv", paramLabel = "FILE", description = "also write every run's per-iteration series as CSV")
     Path csv;
 
-    @Option(names = "--tolerance", paramLabel = "X", defaultValue = "1e-6", description = "loss difference that counts as diverged")
+    @Option(names = "--tolerance", paramLabel = "X", defaultValue = ExperimentAnalysis.DEFAULT_LOSS_TOLERANCE_TEXT, description = "loss difference that counts as diverged")
     double tolerance;
 
     @Override

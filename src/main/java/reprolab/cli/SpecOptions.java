@@ -1,5 +1,6 @@
 package reprolab.cli;
 
+import reprolab.analysis.ExperimentAnalysis;
 import picocli.CommandLine.Option;
 import reprolab.experiment.ExperimentSpec;
 import reprolab.experiment.RunsSpec;
@@ -26,7 +27,7 @@ final class SpecOptions {
             description = "override one field of the spec, e.g. --set seeds.dropout.enabled=false")
     List<String> overrides = new ArrayList<>();
 
-    @Option(names = "--tolerance", paramLabel = "X", defaultValue = "1e-6",
+    @Option(names = "--tolerance", paramLabel = "X", defaultValue = ExperimentAnalysis.DEFAULT_LOSS_TOLERANCE_TEXT,
             description = "loss difference that counts as diverged for the tolerance report (default: ${DEFAULT-VALUE})")
     double tolerance;
 

@@ -42,6 +42,25 @@ public final class ExampleLoader {
         }
     }
 
+    /**
+     * The files {@link #load(DataSpec, Path)} reads for this spec, in reading order (none for synthetic
+     * data), so that a run can record what it read, not only where.
+     */
+    public static java.util.List<Path> files(DataSpec spec, Path baseDir) throws DataException {
+        if (spec == null || spec.source() == null) {
+            return java.util.List.of();
+        }
+        switch (spec.source()) {
+            case MNIST_SAMPLE:
+                return java.util.List.of(SampleData.imagesFile(), SampleData.labelsFile());
+            case IDX:
+                return java.util.List.of(resolve(spec.imagesPath(), "data.imagesPath", baseDir),
+                        resolve(spec.labelsPath(), "data.labelsPath", baseDir));
+            default:
+                return java.util.List.of();
+        }
+    }
+
     private static Examples synthetic(DataSpec spec) throws DataException {
         long count = (long) spec.trainSize() + spec.validationSize();
         if (spec.trainSize() < 0 || spec.validationSize() < 0 || count > SyntheticData.MAX_COUNT) {

@@ -13,6 +13,16 @@ import java.util.Map;
  */
 public final class EventCodec {
 
+    /**
+     * The format of the lines this build writes, in each line's {@value #FORMAT_FIELD} field. A line
+     * without the field is version 1 (written before the field existed). Version 2 added the data
+     * files' checksums and the CPU's feature flags to the provenance.
+     */
+    public static final int FORMAT_VERSION = 2;
+
+    /** The name of the format version field. */
+    public static final String FORMAT_FIELD = "formatVersion";
+
     /** Started lines carry the spec and are a few KB; anything this long is garbage. */
     public static final int MAX_LINE_LENGTH = 256 * 1024;
 
@@ -30,6 +40,7 @@ public final class EventCodec {
     public static String encode(WorkerEvent event) {
         ObjectNode node = Json.mapper().createObjectNode();
         node.put("type", event.type());
+        node.put(FORMAT_FIELD, FORMAT_VERSION);
         node.setAll((ObjectNode) Json.mapper().valueToTree(event));
         try {
             return Json.mapper().writeValueAsString(node);
@@ -57,6 +68,7 @@ public final class EventCodec {
             throw new EventFormatException("unknown event type " + type);
         }
         ((ObjectNode) node).remove("type");
+        checkVersion(((ObjectNode) node).remove(FORMAT_FIELD));
         try {
             WorkerEvent event = Json.mapper().treeToValue(node, kind);
             if (event == null) {
@@ -69,6 +81,17 @@ public final class EventCodec {
             return event;
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new EventFormatException("bad " + type.asText() + " event: " + firstLine(e.getMessage()));
+        }
+    }
+
+    /** Accepts a missing version (1) and every version up to this build's; names anything else. */
+    private static void checkVersion(JsonNode version) throws EventFormatException {
+        if (version == null) {
+            return;
+        }
+        if (!version.isInt() || version.intValue() < 1 || version.intValue() > FORMAT_VERSION) {
+            throw new EventFormatException("event " + FORMAT_FIELD + " " + version + " is not supported: this"
+                    + " ReproLab reads versions 1 to " + FORMAT_VERSION + " (a newer ReproLab wrote it?)");
         }
     }
 

@@ -3,8 +3,10 @@ package reprolab.events;
 import reprolab.experiment.ExperimentSpec;
 import reprolab.experiment.ResolvedSeeds;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Everything that can make two runs of the same spec differ, recorded when a run starts.
@@ -22,6 +24,11 @@ import java.util.Map;
  * @param versions        library versions (DL4J, ND4J, JavaCPP, ReproLab)
  * @param layers          names of the parameter layers in forward order
  * @param totalIterations updates the run will do if it is not stopped early
+ * @param dataChecksums   SHA-256 (hex) of each data file the run read, by path as read: the spec hash
+ *                        covers the path, not the content (empty for synthetic data and for
+ *                        event format 1, which did not record it)
+ * @param cpuFlags        the CPU's feature flags (Linux {@code /proc/cpuinfo}), which decide the
+ *                        vector kernels native code picks; empty where unknown
  */
 public record Provenance(
         String specHash,
@@ -36,5 +43,22 @@ public record Provenance(
         String java,
         Map<String, String> versions,
         List<String> layers,
-        int totalIterations) {
+        int totalIterations,
+        Map<String, String> dataChecksums,
+        String cpuFlags) {
+
+    public Provenance {
+        // sorted: the line's key order must not vary from one JVM to the next
+        dataChecksums = Collections.unmodifiableMap(
+                dataChecksums == null ? new TreeMap<>() : new TreeMap<>(dataChecksums));
+        cpuFlags = cpuFlags == null ? "" : cpuFlags;
+    }
+
+    /** Provenance as event format 1 recorded it: no data checksums, no CPU flags. */
+    public Provenance(String specHash, ExperimentSpec spec, ResolvedSeeds seeds, Map<String, String> environment,
+                      String backend, String nativeBuild, boolean helpersActive, String device, String os,
+                      String java, Map<String, String> versions, List<String> layers, int totalIterations) {
+        this(specHash, spec, seeds, environment, backend, nativeBuild, helpersActive, device, os, java, versions,
+                layers, totalIterations, Map.of(), "");
+    }
 }

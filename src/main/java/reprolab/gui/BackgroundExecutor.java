@@ -1,5 +1,6 @@
 package reprolab.gui;
 
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -12,6 +13,22 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class BackgroundExecutor {
 
     private BackgroundExecutor() {
+    }
+
+    /**
+     * The one thread that cancels runs. Cancel must never wait behind an analysis or an export on the
+     * two-thread pool (it did); destroying process trees is quick, so one thread is enough for all.
+     */
+    public static Executor cancels() {
+        return Cancels.POOL;
+    }
+
+    private static final class Cancels {
+        static final ExecutorService POOL = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "reprolab-gui-cancel");
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     public static ExecutorService create() {

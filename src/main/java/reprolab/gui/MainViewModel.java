@@ -36,6 +36,7 @@ public final class MainViewModel {
     private final ExperimentService service;
     private final Executor background;
     private final Executor fx;
+    private final Executor cancels;
     private final LongSupplier clock;
     private final ControlsViewModel controls;
     private final RunsViewModel runs = new RunsViewModel();
@@ -61,6 +62,13 @@ public final class MainViewModel {
     /** @param ablations the ablation engine, or null for a window without the Ablation tab */
     public MainViewModel(ExperimentService service, AblationService ablations, ControlsViewModel controls,
                          Executor background, Executor fx, LongSupplier clock) {
+        this(service, ablations, controls, background, fx, BackgroundExecutor.cancels(), clock);
+    }
+
+    /** @param cancels where Cancel runs: its own thread, so it never waits behind analysis or export */
+    public MainViewModel(ExperimentService service, AblationService ablations, ControlsViewModel controls,
+                         Executor background, Executor fx, Executor cancels, LongSupplier clock) {
+        this.cancels = cancels;
         this.service = service;
         this.controls = controls;
         this.background = background;
@@ -70,20 +78,37 @@ public final class MainViewModel {
         this.history = new HistoryViewModel(service, background, fx);
         this.lessons = LessonsViewModel.withShippedLessons(controls, background, fx);
         this.ablation = ablations == null ? null
-                : new AblationViewModel(ablations, () -> controls.specProperty().get(), background, fx);
+                : new AblationViewModel(ablations, () -> controls.specProperty().get(), background, fx, cancels);
+        if (ablation != null) {
+            ablation.blockWhile(running::get, "Runs are in progress: cancel them or wait before starting an ablation.");
+            ablation.runningProperty().addListener((obs, was, now) -> {
+                if (now) {
+                    status.set("Run is off while the ablation runs: both would share the cores.");
+                }
+            });
+        }
         lessons.messageProperty().addListener((obs, was, now) -> {
             if (!now.isEmpty()) {
                 status.set(now);
             }
         });
-        this.canRun = Bindings.createBooleanBinding(() -> controls.validProperty().get() && !running.get(),
-                controls.validProperty(), running);
+        // one experiment at a time: Run stays off while an ablation runs (the status line says why)
+        this.canRun = ablation == null
+                ? Bindings.createBooleanBinding(() -> controls.validProperty().get() && !running.get(),
+                        controls.validProperty(), running)
+                : Bindings.createBooleanBinding(() -> controls.validProperty().get() && !running.get()
+                        && !ablation.runningProperty().get(), controls.validProperty(), running,
+                        ablation.runningProperty());
     }
 
     /** Starts the form's experiment in the background; does nothing while the form is invalid or runs are live. */
     public void run() {
         ExperimentSpec spec = controls.specProperty().get();
         if (spec == null || running.get()) {
+            return;
+        }
+        if (ablation != null && ablation.runningProperty().get()) {
+            status.set("An ablation is running: cancel it or wait before pressing Run.");
             return;
         }
         running.set(true);
@@ -94,17 +119,13 @@ public final class MainViewModel {
         curves.reset(List.of());
         divergence.clear("Running " + spec.runs().repeats() + " repeat(s)…");
         status.set("Starting " + spec.name() + "…");
-        background.execute(() -> {
-            try {
-                RunningHandle started = service.start(spec, fresh);
-                fx.execute(() -> started(fresh, started));
-            } catch (ServiceException | RuntimeException e) {
-                fx.execute(() -> {
+        BackgroundTask.of(() -> service.start(spec, fresh))
+                .onSuccess(started -> started(fresh, started))
+                .onFailure(e -> {
                     running.set(false);
-                    status.set("Could not start: " + e.getMessage());
-                });
-            }
-        });
+                    status.set("Could not start: " + BackgroundTask.messageOf(e));
+                })
+                .executeWith(background, fx);
     }
 
     private void started(EventBatcher owner, RunningHandle started) {
@@ -122,7 +143,7 @@ public final class MainViewModel {
     public void cancel(String runId) {
         RunningHandle h = handle;
         if (h != null) {
-            background.execute(() -> h.cancel(runId));
+            cancels.execute(() -> h.cancel(runId));
         }
     }
 
@@ -130,7 +151,7 @@ public final class MainViewModel {
         RunningHandle h = handle;
         if (h != null) {
             status.set("Cancelling all runs…");
-            background.execute(h::cancelAll);
+            cancels.execute(h::cancelAll);
         }
     }
 

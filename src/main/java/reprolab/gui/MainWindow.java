@@ -19,24 +19,18 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import javafx.util.Duration;
-import org.jfree.chart.JFreeChart;
-import reprolab.experiment.SpecJson;
 import reprolab.gui.ablation.AblationView;
 import reprolab.gui.controls.ControlsView;
 import reprolab.lesson.LessonMode;
 import reprolab.gui.curves.CurvesView;
 import reprolab.gui.curves.Metric;
 import reprolab.gui.divergence.DivergenceView;
-import reprolab.gui.export.Exporter;
 import reprolab.gui.history.HistoryView;
 import reprolab.gui.lessons.LessonsView;
 import reprolab.gui.runs.RunsView;
 
-import java.io.File;
-import java.nio.file.Path;
 import java.util.concurrent.Executor;
 
 /**
@@ -51,7 +45,7 @@ public final class MainWindow {
     public static final Duration PULSE = Duration.millis(100);
 
     private final MainViewModel vm;
-    private final Executor background;
+    private final FileCommandsViewModel files;
     private final BorderPane root = new BorderPane();
     private final TabPane tabs = new TabPane();
     private final MenuBar menuBar = new MenuBar();
@@ -63,7 +57,8 @@ public final class MainWindow {
 
     public MainWindow(MainViewModel vm, Executor background) {
         this.vm = vm;
-        this.background = background;
+        this.files = new FileCommandsViewModel(new FxDialogService(this::window), vm.controls(), vm::currentRuns,
+                runs -> vm.service().seriesCsv(runs), vm::report, background, Platform::runLater);
         curves = new CurvesView(vm.curves());
         divergence = new DivergenceView(vm.divergence());
         HistoryView history = new HistoryView(vm.history(), vm::show);
@@ -188,15 +183,15 @@ public final class MainWindow {
     private Menu fileMenu() {
         Menu file = new Menu("File");
         file.setId("fileMenu");
-        file.getItems().addAll(item("Open experiment…", this::openSpec), item("Save experiment…", this::saveSpec),
+        file.getItems().addAll(item("Open experiment…", files::openSpec), item("Save experiment…", files::saveSpec),
                 new SeparatorMenuItem(),
-                item("Export loss chart as PNG…", () -> exportChart(curves.chart(Metric.LOSS), "png")),
-                item("Export loss chart as SVG…", () -> exportChart(curves.chart(Metric.LOSS), "svg")),
-                item("Export accuracy chart as PNG…", () -> exportChart(curves.chart(Metric.ACCURACY), "png")),
-                item("Export accuracy chart as SVG…", () -> exportChart(curves.chart(Metric.ACCURACY), "svg")),
-                item("Export divergence chart as PNG…", () -> exportChart(divergence.gapChart(), "png")),
-                item("Export divergence chart as SVG…", () -> exportChart(divergence.gapChart(), "svg")),
-                item("Export data as CSV…", this::exportCsv),
+                item("Export loss chart as PNG…", () -> files.exportChart(curves.chart(Metric.LOSS), "png")),
+                item("Export loss chart as SVG…", () -> files.exportChart(curves.chart(Metric.LOSS), "svg")),
+                item("Export accuracy chart as PNG…", () -> files.exportChart(curves.chart(Metric.ACCURACY), "png")),
+                item("Export accuracy chart as SVG…", () -> files.exportChart(curves.chart(Metric.ACCURACY), "svg")),
+                item("Export divergence chart as PNG…", () -> files.exportChart(divergence.gapChart(), "png")),
+                item("Export divergence chart as SVG…", () -> files.exportChart(divergence.gapChart(), "svg")),
+                item("Export data as CSV…", files::exportCsv),
                 new SeparatorMenuItem(), item("Quit", Platform::exit));
         return file;
     }
@@ -205,72 +200,6 @@ public final class MainWindow {
         MenuItem item = new MenuItem(text);
         item.setOnAction(e -> action.run());
         return item;
-    }
-
-    private void openSpec() {
-        File f = chooser("Experiment", "json").showOpenDialog(window());
-        if (f != null) {
-            inBackground("Opened " + f, () -> {
-                var spec = SpecJson.read(f.toPath());
-                Platform.runLater(() -> vm.controls().load(spec));
-            });
-        }
-    }
-
-    private void saveSpec() {
-        var spec = vm.controls().specProperty().get();
-        if (spec == null) {
-            vm.report("Fix the settings marked in red before saving.");
-            return;
-        }
-        File f = chooser("Experiment", "json").showSaveDialog(window());
-        if (f != null) {
-            inBackground("Saved " + f, () -> Exporter.text(SpecJson.write(spec), f.toPath()));
-        }
-    }
-
-    private void exportChart(JFreeChart chart, String format) {
-        File f = chooser("Chart", format).showSaveDialog(window());
-        if (f != null) {
-            Path p = f.toPath();
-            inBackground("Exported " + p, () -> {
-                if ("svg".equals(format)) {
-                    Exporter.svg(chart, p);
-                } else {
-                    Exporter.png(chart, p);
-                }
-            });
-        }
-    }
-
-    private void exportCsv() {
-        File f = chooser("Data", "csv").showSaveDialog(window());
-        if (f != null) {
-            inBackground("Exported " + f, () -> Exporter.text(vm.service().seriesCsv(vm.currentRuns()), f.toPath()));
-        }
-    }
-
-    /** A step with I/O that may fail. */
-    private interface Job {
-        void run() throws Exception;
-    }
-
-    private void inBackground(String done, Job job) {
-        background.execute(() -> {
-            try {
-                job.run();
-                Platform.runLater(() -> vm.report(done));
-            } catch (Exception e) {
-                Platform.runLater(() -> vm.report("Failed: " + e.getMessage()));
-            }
-        });
-    }
-
-    private static FileChooser chooser(String what, String ext) {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(what);
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(ext.toUpperCase() + " files", "*." + ext));
-        return chooser;
     }
 
     private Window window() {

@@ -7,11 +7,10 @@ import reprolab.analysis.ReportCsv;
 import reprolab.events.RunHistory;
 import reprolab.events.WorkerEvent;
 import reprolab.experiment.ExperimentSpec;
-import reprolab.experiment.RunSpec;
 import reprolab.run.ExperimentFolder;
 import reprolab.run.ExperimentRunner;
 import reprolab.run.ExperimentStore;
-import reprolab.run.Planner;
+import reprolab.run.RepeatSession;
 import reprolab.run.RunListener;
 import reprolab.run.RunningExperiment;
 import reprolab.run.StoreException;
@@ -25,8 +24,8 @@ import java.util.List;
 /** The real engine behind {@link ExperimentService}: child-JVM runs, the experiment store, the analysis. */
 public final class RunnerExperimentService implements ExperimentService {
 
-    /** Losses closer than this count as equal for the "loss differs from" iteration. */
-    public static final double LOSS_TOLERANCE = 1e-6;
+    /** Losses closer than this count as equal for the "loss differs from" iteration (the CLI's default too). */
+    public static final double LOSS_TOLERANCE = ExperimentAnalysis.DEFAULT_LOSS_TOLERANCE;
 
     private final ExperimentStore store;
     private final ExperimentRunner runner;
@@ -45,12 +44,10 @@ public final class RunnerExperimentService implements ExperimentService {
     @Override
     public RunningHandle start(ExperimentSpec spec, RunEventListener listener) throws ServiceException {
         try {
-            List<RunSpec> runs = Planner.repeats(spec, spec.runs().repeats());
-            ExperimentFolder folder = store.create(spec);
-            int parallel = spec.runs().parallel() > 0 ? spec.runs().parallel()
-                    : ExperimentRunner.defaultParallel(spec.execution().threads());
-            RunningExperiment running = runner.start(folder, runs, parallel, forward(listener));
-            return new Handle(folder.path(), runs.stream().map(RunSpec::runId).toList(), running);
+            RepeatSession session = RepeatSession.plan(spec);
+            ExperimentFolder folder = session.createFolder(store);
+            RunningExperiment running = session.start(folder, runner, forward(listener));
+            return new Handle(folder.path(), session.runIds(), running);
         } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
             throw new ServiceException("cannot start the experiment: " + e.getMessage(), e);
         }

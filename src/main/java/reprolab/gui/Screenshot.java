@@ -8,11 +8,12 @@ import javafx.scene.control.TabPane;
 import javafx.scene.image.WritableImage;
 import javafx.util.Duration;
 
+import reprolab.run.AtomicFiles;
+
 import javax.imageio.ImageIO;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * Writes a PNG of the window and quits, when the app is started with {@code -Dreprolab.screenshot=FILE}
@@ -51,7 +52,9 @@ public final class Screenshot {
                 write(scene.snapshot(null), file);
                 Platform.exit();
             } catch (IOException | RuntimeException failure) {
-                System.err.println("reprolab: could not write the screenshot " + file + ": " + failure);
+                // a logger, not System.err: only the CLI writes to the standard streams (LayeringTest)
+                System.getLogger(Screenshot.class.getName()).log(System.Logger.Level.ERROR,
+                        "reprolab: could not write the screenshot " + file + ": " + failure);
                 System.exit(FAILED);
             }
         });
@@ -59,14 +62,11 @@ public final class Screenshot {
     }
 
     private static void write(WritableImage image, Path file) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, ".screenshot-", ".png");
-        if (!ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", temp.toFile())) {
-            Files.deleteIfExists(temp);
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        if (!ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", png)) {
             throw new IOException("no PNG writer available");
         }
-        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        AtomicFiles.write(file, png.toByteArray());
     }
-
 }

@@ -1,15 +1,15 @@
 package reprolab.lesson;
 
+import reprolab.run.AtomicFiles;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
@@ -108,16 +108,9 @@ public final class LessonLibrary {
         Files.createDirectories(folder);
         String json = LessonJson.write(lesson);
         Path target = reserve(folder, slug(lesson.title()));
-        Path temp = Files.createTempFile(folder, ".lesson-", ".tmp");
         try {
-            Files.writeString(temp, json, StandardCharsets.UTF_8);
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            AtomicFiles.write(target, json.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            Files.deleteIfExists(temp);
             Files.deleteIfExists(target);
             throw e;
         }

@@ -17,11 +17,20 @@ public final class AtomicFiles {
 
     /** Writes to a temp file beside the target, forces it to disk, then renames it over the target. */
     public static void writeString(Path target, String content) throws IOException {
+        write(target, content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The app's one atomic writer (experiment files, reports, exports, lessons, screenshots): the
+     * bytes go to a temp file beside the target, are forced to disk, then renamed over the target,
+     * and the folder is synced, so a crash or power cut leaves the old file or the new one, never half.
+     */
+    public static void write(Path target, byte[] content) throws IOException {
         Path temp = target.resolveSibling("." + target.getFileName() + ".tmp");
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.TRUNCATE_EXISTING)) {
-                channel.write(java.nio.ByteBuffer.wrap(content.getBytes(StandardCharsets.UTF_8)));
+                channel.write(java.nio.ByteBuffer.wrap(content));
                 channel.force(true);
             }
             try {
@@ -29,7 +38,7 @@ public final class AtomicFiles {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
             }
-            syncDirectory(target.getParent());
+            syncDirectory(target.toAbsolutePath().getParent());
         } finally {
             Files.deleteIfExists(temp);
         }

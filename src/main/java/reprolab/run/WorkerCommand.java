@@ -18,6 +18,13 @@ import java.util.Optional;
  */
 public final class WorkerCommand {
 
+    /**
+     * The worker's fault-injection switch (tests only). Never passed on from the app's own
+     * environment: a variable left in a user's shell would silently crash or poison real runs. A test
+     * sets it on the returned {@link ProcessBuilder} itself.
+     */
+    public static final String FAULT_VARIABLE = "REPROLAB_INJECT_FAULT";
+
     /** The worker's entry point in the app. */
     public static final String WORKER_MAIN = "reprolab.worker.WorkerMain";
 
@@ -117,8 +124,12 @@ public final class WorkerCommand {
         return builder;
     }
 
-    /** Sets the variables libnd4j reads once per process (also for the benchmark's child JVMs). */
+    /**
+     * Sets the variables libnd4j reads once per process (also for the benchmark's child JVMs) and
+     * drops the inherited {@link #FAULT_VARIABLE}.
+     */
     public static void applyEnvironment(Map<String, String> env, ExecutionSpec execution) {
+        env.remove(FAULT_VARIABLE);
         String threads = String.valueOf(execution.threads());
         env.put("OMP_NUM_THREADS", threads);
         env.put("SD_MAX_THREADS", threads);

@@ -24,6 +24,13 @@ import java.util.Map;
  */
 public final class CachingDenseLayer extends DenseLayer {
 
+    /**
+     * The DL4J release whose {@code BaseLayer.backpropGradient} and {@code preOutputWithPreNorm} this
+     * layer was written against; another release may call them differently, so there the network
+     * gets DL4J's own dense layer ({@link #fitsThisDl4j()}).
+     */
+    static final String WRITTEN_FOR = "1.0.0-M2.1";
+
     /** For Jackson and DL4J's configuration cloning. */
     public CachingDenseLayer() {
         setHasBias(true);
@@ -34,6 +41,26 @@ public final class CachingDenseLayer extends DenseLayer {
         setLayerName(name);
         setNOut(nOut);
         setActivationFn(activation);
+    }
+
+    /** Whether the DL4J on the classpath is the release this layer was written for. */
+    static boolean fitsThisDl4j() {
+        return WRITTEN_FOR.equals(dl4jVersion());
+    }
+
+    /** The version of deeplearning4j-nn on the classpath, or "unknown". */
+    static String dl4jVersion() {
+        try (java.io.InputStream in = DenseLayer.class.getResourceAsStream(
+                "/META-INF/maven/org.deeplearning4j/deeplearning4j-nn/pom.properties")) {
+            if (in == null) {
+                return "unknown";
+            }
+            java.util.Properties p = new java.util.Properties();
+            p.load(in);
+            return p.getProperty("version", "unknown");
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
     }
 
     /** Same steps as {@code DenseLayer.instantiate}, with the caching implementation. */

@@ -23,6 +23,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 final class CachingDenseLayerImpl extends DenseLayer {
 
     private transient INDArray keptPreOutput;
+    /** The input the kept copy was computed from: backprop may use the copy only for this same array. */
+    private transient INDArray keptInput;
 
     CachingDenseLayerImpl(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
@@ -30,17 +32,19 @@ final class CachingDenseLayerImpl extends DenseLayer {
 
     @Override
     protected Pair<INDArray, INDArray> preOutputWithPreNorm(boolean training, boolean forBackprop, LayerWorkspaceMgr workspaces) {
-        if (forBackprop && keptPreOutput != null) {
+        if (forBackprop && keptPreOutput != null && keptInput == input) {
             INDArray z = keptPreOutput;
-            keptPreOutput = null;
+            forget();
             return new Pair<>(z, z);
         }
+        // a copy made from another input (a forward pass in between set a new one) is stale: recompute
+        forget();
         Pair<INDArray, INDArray> result = super.preOutputWithPreNorm(training, forBackprop, workspaces);
-        keptPreOutput = null;
         if (training && !forBackprop && !hasLayerNorm() && cacheMode != null && cacheMode != CacheMode.NONE
                 && workspaces.hasConfiguration(ArrayType.FF_CACHE) && workspaces.isWorkspaceOpen(ArrayType.FF_CACHE)) {
             try (MemoryWorkspace ignored = workspaces.notifyScopeBorrowed(ArrayType.FF_CACHE)) {
                 keptPreOutput = result.getFirst().unsafeDuplication();
+                keptInput = input;
             }
         }
         return result;
@@ -49,6 +53,16 @@ final class CachingDenseLayerImpl extends DenseLayer {
     @Override
     public void clear() {
         super.clear();
+        forget();
+    }
+
+    private void forget() {
         keptPreOutput = null;
+        keptInput = null;
+    }
+
+    /** For tests: whether a pre-activation is kept for the next backprop. */
+    boolean keeps() {
+        return keptPreOutput != null;
     }
 }

@@ -37,9 +37,11 @@ final class ChunkedAdamUpdater extends AdamUpdater {
             throw new IllegalStateException("Updater has not been initialized with view state");
         }
         if (!PlainFloats.plain(gradient, m, v)) {
+            KernelCalls.ADAM.fellBack();
             super.applyUpdater(gradient, iteration, epoch);
             return;
         }
+        KernelCalls.ADAM.ran();
         Adam config = getConfig();
         float lr = (float) config.getLearningRate(iteration, epoch);
         float beta1 = (float) config.getBeta1();

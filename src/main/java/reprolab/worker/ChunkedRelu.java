@@ -22,8 +22,10 @@ public final class ChunkedRelu extends ActivationReLU {
     @Override
     public Pair<INDArray, INDArray> backprop(INDArray in, INDArray epsilon) {
         if (!PlainFloats.plain(in, epsilon)) {
+            KernelCalls.RELU_BACKWARD.fellBack();
             return super.backprop(in, epsilon);
         }
+        KernelCalls.RELU_BACKWARD.ran();
         assertShape(in, epsilon);
         INDArray out = in.ulike();
         IntPointer zp = PlainFloats.bits(in);

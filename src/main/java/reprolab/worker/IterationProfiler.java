@@ -161,7 +161,8 @@ public final class IterationProfiler {
         report.put("helpersActive", NativeSettings.helpersActive());
         report.put("cacheMode", cacheMode);
         report.put("kernels", kernels.name().toLowerCase(java.util.Locale.ROOT));
-        report.put("kernelSelfCheck", KernelSelfCheck.forThisBuild().describe());
+        report.put("kernelSelfCheck", KernelSelfCheck.forRun(spec.model().learningRate(),
+                spec.execution().dataType()).describe());
         report.put("startupMs", startupMs);
         for (int row = 0; row < ROWS.length; row++) {
             report.put(ROWS[row], samples[row]);

@@ -7,8 +7,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.AdamUpdater;
 import org.nd4j.linalg.learning.GradientUpdater;
-import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.IUpdater;
+import reprolab.experiment.DataTypeName;
 
 import java.util.Arrays;
 import java.util.Optional;
@@ -28,7 +28,8 @@ final class KernelSelfCheck {
     /** Iterations of the Adam sample: 0, 1, and 3,605, where Java's and libnd4j's {@code pow} once disagreed. */
     private static final int[] ADAM_ITERATIONS = {0, 1, 3605};
 
-    private static Verdict verdict;
+    /** Verdicts by learning rate and data type: a worker runs one spec, so this holds one entry. */
+    private static final java.util.Map<String, Verdict> VERDICTS = new java.util.HashMap<>();
 
     /** Which kernels to use, and why. */
     record Verdict(ModelFactory.Kernels kernels, String reason) {
@@ -40,12 +41,24 @@ final class KernelSelfCheck {
     private KernelSelfCheck() {
     }
 
-    /** The verdict for this JVM's libnd4j build, checked on first use. */
-    static synchronized Verdict forThisBuild() {
-        if (verdict == null) {
-            verdict = decide(new Adam(1e-3), new ChunkedAdam(1e-3), new ActivationReLU(), new ChunkedRelu());
-        }
-        return verdict;
+    /** The verdict for the default settings (Adam 1e-3, float), for the benchmark and the tests. */
+    static Verdict forThisBuild() {
+        return forRun(1e-3, DataTypeName.FLOAT);
+    }
+
+    /**
+     * The verdict for this JVM's libnd4j build with the run's own Adam configuration (the one
+     * {@link ModelFactory#adam} builds: learning rate, betas, epsilon) and data type, checked on first
+     * use. A sample at other settings could pass where the run's do not (a step size that rounds
+     * differently); our kernels handle plain floats only, so a double-precision run uses DL4J's,
+     * and says so, instead of claiming kernels that would fall back on every call.
+     */
+    static synchronized Verdict forRun(double learningRate, DataTypeName dataType) {
+        return VERDICTS.computeIfAbsent(learningRate + "/" + dataType, key -> dataType == DataTypeName.DOUBLE
+                ? new Verdict(ModelFactory.Kernels.DL4J, "double precision: our kernels are float-only")
+                : decide(ModelFactory.adam(learningRate, ModelFactory.Kernels.DL4J),
+                        ModelFactory.adam(learningRate, ModelFactory.Kernels.REPROLAB), new ActivationReLU(),
+                        new ChunkedRelu()));
     }
 
     /** Compares each candidate with its reference; any difference, or any failure, selects DL4J's kernels. */

@@ -50,7 +50,7 @@ public final class ModelFactory {
     public static MultiLayerNetwork create(ModelSpec model, DataTypeName dataType, long weightInitSeed,
                                            long dropoutSeed, int rows, int cols, int classes) {
         return create(model, dataType, weightInitSeed, dropoutSeed, rows, cols, classes,
-                KernelSelfCheck.forThisBuild().kernels());
+                KernelSelfCheck.forRun(model.learningRate(), dataType).kernels());
     }
 
     static MultiLayerConfiguration configuration(ModelSpec model, DataTypeName dataType, long weightInitSeed,
@@ -73,6 +73,11 @@ public final class ModelFactory {
         return net;
     }
 
+    /** The run's Adam (DL4J's default betas and epsilon), ours or DL4J's: the self-check tests exactly this. */
+    static Adam adam(double learningRate, Kernels kernels) {
+        return kernels == Kernels.REPROLAB ? new ChunkedAdam(learningRate) : new Adam(learningRate);
+    }
+
     static MultiLayerConfiguration configuration(ModelSpec model, DataTypeName dataType, long weightInitSeed,
                                                  long dropoutSeed, int rows, int cols, int classes, Kernels kernels) {
         boolean ours = kernels == Kernels.REPROLAB;
@@ -83,7 +88,7 @@ public final class ModelFactory {
                 .seed(weightInitSeed)
                 .dataType(dataType == DataTypeName.DOUBLE ? DataType.DOUBLE : DataType.FLOAT)
                 .weightInit(model.initializer() == Initializer.HE_UNIFORM ? WeightInit.RELU_UNIFORM : WeightInit.XAVIER_UNIFORM)
-                .updater(ours ? new ChunkedAdam(model.learningRate()) : new Adam(model.learningRate()))
+                .updater(adam(model.learningRate(), kernels))
                 .cacheMode(CACHE_MODE)
                 .list();
         int index = 0;
@@ -96,7 +101,9 @@ public final class ModelFactory {
         layers.layer(index, new DropoutLayer.Builder().dropOut(new SeededDropout(0.75, dropoutSeed, index))
                 .name("dropout_0").build());
         index++;
-        layers.layer(index++, ours ? new CachingDenseLayer("dense_0", dense, new ChunkedRelu())
+        // our dense layer only on the DL4J release it was written for (CachingDenseLayer.WRITTEN_FOR)
+        layers.layer(index++, ours && CachingDenseLayer.fitsThisDl4j()
+                ? new CachingDenseLayer("dense_0", dense, new ChunkedRelu())
                 : new DenseLayer.Builder().nOut(dense).activation(Activation.RELU).name("dense_0").build());
         layers.layer(index, new DropoutLayer.Builder().dropOut(new SeededDropout(0.5, dropoutSeed, index))
                 .name("dropout_1").build());

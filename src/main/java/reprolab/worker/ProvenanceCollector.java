@@ -3,7 +3,10 @@ package reprolab.worker;
 import org.bytedeco.javacpp.Loader;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.nativeblas.NativeOpsHolder;
+import reprolab.data.DataException;
+import reprolab.data.ExampleLoader;
 import reprolab.events.Provenance;
+import reprolab.experiment.FileChecksum;
 import reprolab.experiment.RunSpec;
 import reprolab.experiment.SpecJson;
 
@@ -43,7 +46,46 @@ final class ProvenanceCollector {
                 cpuModel(), System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
                         + System.getProperty("os.arch"),
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),
-                versions(), layers, totalIterations);
+                versions(run), layers, totalIterations, dataChecksums(run), cpuFlags(Path.of("/proc/cpuinfo")));
+    }
+
+    /**
+     * SHA-256 of every data file the run reads, by path: two runs of one spec on different copies of
+     * "the same" file are told apart. A file that cannot be read gets the reason instead of a checksum
+     * (loading it fails the run right after, with its own message).
+     */
+    static Map<String, String> dataChecksums(RunSpec run) {
+        Map<String, String> sums = new LinkedHashMap<>();
+        try {
+            for (Path file : ExampleLoader.files(run.spec().data(), Path.of(System.getProperty("user.dir")))) {
+                sums.put(file.toString(), sha256(file));
+            }
+        } catch (DataException e) {
+            sums.put("data", "unreadable: " + e.getMessage());
+        }
+        return sums;
+    }
+
+    private static String sha256(Path file) {
+        try {
+            return FileChecksum.sha256(file);
+        } catch (IOException e) {
+            return "unreadable: " + e.getMessage();
+        }
+    }
+
+    /** The first "flags" (x86) or "Features" (ARM) line of a cpuinfo file, or "" where there is none. */
+    static String cpuFlags(Path cpuinfo) {
+        try {
+            for (String line : Files.readAllLines(cpuinfo)) {
+                if (line.startsWith("flags") || line.startsWith("Features")) {
+                    return line.substring(line.indexOf(':') + 1).trim();
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux: unknown
+        }
+        return "";
     }
 
     /** The libnd4j build: platform, JavaCPP extension (e.g. -onednn-avx512) and its build information. */
@@ -58,7 +100,7 @@ final class ProvenanceCollector {
         return Loader.getPlatform() + extension + " | " + info.replaceAll("\\s+", " ").trim();
     }
 
-    private static Map<String, String> versions() {
+    private static Map<String, String> versions(RunSpec run) {
         Map<String, String> versions = new LinkedHashMap<>();
         versions.put("reprolab", version("org.reprolab", "reprolab"));
         versions.put("deeplearning4j", version("org.deeplearning4j", "deeplearning4j-nn"));
@@ -66,7 +108,8 @@ final class ProvenanceCollector {
         versions.put("javacpp", version("org.bytedeco", "javacpp"));
         versions.put("openblas", version("org.bytedeco", "openblas"));
         // whose Adam step and ReLU backward ran (ours only when they match this build bit for bit)
-        versions.put("kernels", KernelSelfCheck.forThisBuild().describe());
+        versions.put("kernels", KernelSelfCheck.forRun(run.spec().model().learningRate(),
+                run.spec().execution().dataType()).describe());
         return versions;
     }
 

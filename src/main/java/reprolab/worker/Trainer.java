@@ -93,7 +93,7 @@ public final class Trainer {
         }
         long wallMs = (System.nanoTime() - startNanos) / 1_000_000;
         events.write(new FinishedEvent(fingerprints.model(), k, wallMs, k == 0 ? 0 : trainNanos / 1e6 / k,
-                last.loss(), last.accuracy(), stopping.stoppedEarly(), stopping.restoredEpoch()));
+                last.loss(), last.accuracy(), stopping.stoppedEarly(), stopping.restoredEpoch(), KernelCalls.snapshot()));
     }
 
     /** A CUDA run on a machine without a usable GPU trains on the CPU; provenance records which. */

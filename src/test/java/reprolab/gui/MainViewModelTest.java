@@ -18,7 +18,7 @@ class MainViewModelTest {
 
     private MainViewModel viewModel(FakeExperimentService service) {
         controls.text("runs.repeats").set("2");
-        return new MainViewModel(service, controls, Runnable::run, Runnable::run, clock::get);
+        return new MainViewModel(service, null, controls, Runnable::run, Runnable::run, Runnable::run, clock::get);
     }
 
     private static void await(FakeExperimentService service) throws InterruptedException {
@@ -107,5 +107,86 @@ class MainViewModelTest {
         vm.runs().apply(java.util.Map.of("r", java.util.List.of(FakeExperimentService.iteration(10, "x"))),
                 10_000_000_000L);
         assertEquals("1:30", vm.runs().row("r").orElseThrow().etaProperty().get());
+    }
+
+    @Test
+    void cancelDoesNotWaitBehindWorkQueuedOnTheBackgroundPool() throws InterruptedException {
+        FakeExperimentService service = new FakeExperimentService(10_000, 1);
+        java.util.List<Runnable> queued = new java.util.ArrayList<>();
+        controls.text("runs.repeats").set("2");
+        // the real cancel thread; the pool is "busy": nothing queued on it ever runs again
+        MainViewModel vm = new MainViewModel(service, controls, queued::add, Runnable::run, clock::get);
+        vm.run();
+        queued.remove(0).run();
+        vm.divergence().analyse(java.util.List.of());
+        assertFalse(queued.isEmpty(), "an analysis waits on the pool");
+        vm.cancelAll();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!service.started.get(0).wasCancelled() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertTrue(service.started.get(0).wasCancelled(), "cancel ran on its own thread");
+    }
+
+    /** An ablation that runs until the test ends. */
+    private static final class EndlessAblations implements reprolab.gui.ablation.AblationService {
+        int starts;
+
+        @Override
+        public Handle start(reprolab.experiment.ExperimentSpec baseline, int repeats, java.util.List<String> factors) {
+            starts++;
+            return new Handle() {
+                public java.nio.file.Path folder() {
+                    return java.nio.file.Path.of("/tmp/endless");
+                }
+
+                public int runCount() {
+                    return 2;
+                }
+
+                public java.util.concurrent.CompletableFuture<reprolab.analysis.AblationReport> completion() {
+                    return new java.util.concurrent.CompletableFuture<>();
+                }
+
+                public void cancelAll() {
+                }
+            };
+        }
+
+        @Override
+        public java.util.List<String> factors() {
+            return java.util.List.of("dropout");
+        }
+    }
+
+    @Test
+    void runIsRefusedWithTheReasonWhileAnAblationRuns() {
+        FakeExperimentService service = new FakeExperimentService(5, 0);
+        controls.text("runs.repeats").set("2");
+        MainViewModel vm = new MainViewModel(service, new EndlessAblations(), controls, Runnable::run, Runnable::run,
+                Runnable::run, clock::get);
+        vm.ablation().select(java.util.List.of("dropout"));
+        vm.ablation().run();
+        assertTrue(vm.ablation().runningProperty().get());
+        assertFalse(vm.canRunProperty().get(), "Run is disabled");
+        vm.run();
+        assertTrue(service.started.isEmpty());
+        assertTrue(vm.statusProperty().get().contains("ablation"), vm.statusProperty().get());
+    }
+
+    @Test
+    void anAblationIsRefusedWithTheReasonWhileRunsAreLive() {
+        FakeExperimentService service = new FakeExperimentService(10_000, 1);
+        EndlessAblations ablations = new EndlessAblations();
+        controls.text("runs.repeats").set("2");
+        java.util.List<Runnable> queued = new java.util.ArrayList<>();
+        MainViewModel vm = new MainViewModel(service, ablations, controls, queued::add, Runnable::run,
+                Runnable::run, clock::get);
+        vm.run();
+        assertTrue(vm.runningProperty().get());
+        vm.ablation().select(java.util.List.of("dropout"));
+        vm.ablation().run();
+        assertEquals(0, ablations.starts);
+        assertTrue(vm.ablation().statusProperty().get().contains("Runs are in progress"));
     }
 }

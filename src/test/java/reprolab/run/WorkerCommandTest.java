@@ -56,6 +56,18 @@ class WorkerCommandTest {
     }
 
     @Test
+    void aFaultSwitchInheritedFromTheAppsEnvironmentNeverReachesAWorker() throws Exception {
+        Map<String, String> env = new HashMap<>(Map.of(WorkerCommand.FAULT_VARIABLE, "crash@1", "HOME", "/home/u"));
+        WorkerCommand.applyEnvironment(env, ExecutionSpec.defaults());
+        assertFalse(env.containsKey(WorkerCommand.FAULT_VARIABLE));
+        assertEquals("/home/u", env.get("HOME"), "the rest of the environment is kept");
+
+        ProcessBuilder builder = WorkerCommand.forCurrentJvm().processFor(Fixtures.runs("run-01").get(0), runsDir,
+                WorkerMemory.plan(16 * GIB, 1));
+        assertFalse(builder.environment().containsKey(WorkerCommand.FAULT_VARIABLE));
+    }
+
+    @Test
     void cudaWithoutHelpersSetsGpuPriorityAndForbidsHelpers() {
         Map<String, String> env = new HashMap<>(Map.of("SD_FORBID_HELPERS", "stale"));
         WorkerCommand.applyEnvironment(env, new ExecutionSpec(4, false, DataTypeName.FLOAT, Backend.CUDA));

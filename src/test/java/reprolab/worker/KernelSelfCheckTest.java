@@ -26,6 +26,33 @@ class KernelSelfCheckTest {
     }
 
     @Test
+    void theCheckUsesTheRunsOwnLearningRateAndIsKeptPerSetting() {
+        KernelSelfCheck.Verdict run = KernelSelfCheck.forRun(3.7e-4, reprolab.experiment.DataTypeName.FLOAT);
+        assertEquals(ModelFactory.Kernels.REPROLAB, run.kernels(), run.reason());
+        assertTrue(run == KernelSelfCheck.forRun(3.7e-4, reprolab.experiment.DataTypeName.FLOAT), "checked once");
+        assertEquals(3.7e-4, ModelFactory.adam(3.7e-4, ModelFactory.Kernels.REPROLAB).getLearningRate());
+        assertTrue(ModelFactory.adam(3.7e-4, ModelFactory.Kernels.REPROLAB) instanceof ChunkedAdam);
+    }
+
+    @Test
+    void aDoublePrecisionRunUsesDl4jsKernelsAndSaysWhy() {
+        // our kernels take plain floats only: a double run would fall back on every call while claiming ours
+        KernelSelfCheck.Verdict verdict = KernelSelfCheck.forRun(1e-3, reprolab.experiment.DataTypeName.DOUBLE);
+        assertEquals(ModelFactory.Kernels.DL4J, verdict.kernels());
+        assertEquals("dl4j (double precision: our kernels are float-only)", verdict.describe());
+    }
+
+    @Test
+    void aCallOurAdamCannotTakeIsCountedAsAFallbackToTheNativeOp() {
+        long before = KernelCalls.ADAM.fallbacks();
+        var updater = new ChunkedAdam(1e-3).instantiate(
+                org.nd4j.linalg.factory.Nd4j.zeros(org.nd4j.linalg.api.buffer.DataType.DOUBLE, 1, 8), true);
+        updater.applyUpdater(org.nd4j.linalg.factory.Nd4j.ones(org.nd4j.linalg.api.buffer.DataType.DOUBLE, 1, 4), 0, 0);
+        assertEquals(before + 1, KernelCalls.ADAM.fallbacks());
+        assertTrue(KernelCalls.snapshot().get("adam.native") >= 1, KernelCalls.snapshot().toString());
+    }
+
+    @Test
     void anAdamThatDiffersInTheLastBitSelectsDl4jsKernels() {
         ChunkedAdam slightlyOff = new ChunkedAdam(1e-3);
         slightlyOff.setEpsilon(1.0000001e-8);

@@ -43,7 +43,7 @@ final class WorkerProcesses {
             }
             List<RunHistory> histories = new ArrayList<>();
             for (Future<RunHistory> future : futures) {
-                histories.add(future.get());
+                histories.add(future.get(2 * TIMEOUT_SECONDS + 60, java.util.concurrent.TimeUnit.SECONDS));
             }
             return histories;
         } finally {
@@ -55,24 +55,76 @@ final class WorkerProcesses {
         return new RunSpec(ExperimentSpec.SCHEMA_VERSION, id, spec, seeds);
     }
 
-    private static RunHistory runOne(RunSpec run, java.util.Map<String, String> environment) throws IOException, InterruptedException, EventFormatException {
+    /** A tiny-model worker finishes in seconds; one still alive after this is stuck and is killed. */
+    static final long TIMEOUT_SECONDS = Long.getLong("reprolab.test.workerTimeoutSeconds", 300);
+
+    private static RunHistory runOne(RunSpec run, java.util.Map<String, String> environment) throws Exception {
+        return runOne(run, environment, TIMEOUT_SECONDS);
+    }
+
+    /**
+     * Runs one worker; throws, with the worker's stderr, when it is still alive after {@code timeoutSeconds}
+     * (then it is killed with its children) or prints a line that is not an event. Used to wait without a
+     * limit and discard stderr: a stuck worker hung the build and a broken one said nothing.
+     */
+    static RunHistory runOne(RunSpec run, java.util.Map<String, String> environment, long timeoutSeconds)
+            throws Exception {
         // The app's own launcher builds the command and the native environment, as for a real run.
         Path runsDir = Files.createTempDirectory("worker-test");
-        ProcessBuilder builder = WorkerCommand.forCurrentJvm().processFor(run, runsDir, WorkerMemory.forParallel(2));
-        builder.environment().putAll(environment);
-        builder.redirectError(ProcessBuilder.Redirect.DISCARD);
-        Process process = builder.start();
+        Path stderr = runsDir.resolve(run.runId() + ".stderr.txt");
+        try {
+            ProcessBuilder builder = WorkerCommand.forCurrentJvm().processFor(run, runsDir, WorkerMemory.forParallel(2));
+            builder.environment().putAll(environment);
+            builder.redirectError(stderr.toFile());
+            Process process = builder.start();
+            java.util.concurrent.atomic.AtomicBoolean killed = new java.util.concurrent.atomic.AtomicBoolean();
+            // reading stdout blocks while a stuck worker keeps it open: the watchdog ends the read by killing it
+            java.util.concurrent.CompletableFuture.delayedExecutor(timeoutSeconds, java.util.concurrent.TimeUnit.SECONDS)
+                    .execute(() -> {
+                        if (process.isAlive()) {
+                            killed.set(true);
+                            process.descendants().forEach(ProcessHandle::destroyForcibly);
+                            process.destroyForcibly();
+                        }
+                    });
+            List<WorkerEvent> events = readEvents(process, stderr);
+            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS) || killed.get()) {
+                process.destroyForcibly();
+                throw new AssertionError("worker " + run.runId() + " still running after " + timeoutSeconds
+                        + " s, killed; its stderr:\n" + tail(stderr));
+            }
+            return RunHistory.of(run.runId(), events, List.of());
+        } finally {
+            try (var files = Files.walk(runsDir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
+    }
+
+    private static List<WorkerEvent> readEvents(Process process, Path stderr) throws IOException {
         List<WorkerEvent> events = new ArrayList<>();
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = reader.readLine()) != null) {
-                events.add(EventCodec.decode(line));
+                try {
+                    events.add(EventCodec.decode(line));
+                } catch (EventFormatException e) {
+                    process.destroyForcibly();
+                    throw new IOException("worker printed a line that is not an event (" + e.getMessage()
+                            + "); its stderr:\n" + tail(stderr), e);
+                }
             }
         }
-        process.waitFor();
-        try (var files = Files.walk(runsDir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        return events;
+    }
+
+    /** The last 4,000 characters of the worker's stderr. */
+    static String tail(Path stderr) {
+        try {
+            String text = Files.readString(stderr, StandardCharsets.ISO_8859_1);
+            return text.length() <= 4000 ? text : text.substring(text.length() - 4000);
+        } catch (IOException e) {
+            return "(no stderr: " + e.getMessage() + ")";
         }
-        return RunHistory.of(run.runId(), events, List.of());
     }
 }

@@ -15,12 +15,14 @@ import javafx.collections.ObservableList;
 import reprolab.analysis.AblationReport;
 import reprolab.analysis.FactorResult;
 import reprolab.experiment.ExperimentSpec;
-import reprolab.gui.ServiceException;
+import reprolab.gui.BackgroundExecutor;
+import reprolab.gui.BackgroundTask;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -37,6 +39,9 @@ public final class AblationViewModel {
     private final Supplier<ExperimentSpec> baseline;
     private final Executor background;
     private final Executor fx;
+    private final Executor cancels;
+    private BooleanSupplier blocked = () -> false;
+    private String blockedReason = "";
     private final Map<String, BooleanProperty> factors = new LinkedHashMap<>();
     private final StringProperty repeats = new SimpleStringProperty("3");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
@@ -48,11 +53,27 @@ public final class AblationViewModel {
     /** @param baseline the experiment to ablate (the form's spec), null while the form is invalid */
     public AblationViewModel(AblationService service, Supplier<ExperimentSpec> baseline, Executor background,
                              Executor fx) {
+        this(service, baseline, background, fx, BackgroundExecutor.cancels());
+    }
+
+    /** @param cancels where Cancel runs: never the background pool, where it could wait behind analysis */
+    public AblationViewModel(AblationService service, Supplier<ExperimentSpec> baseline, Executor background,
+                             Executor fx, Executor cancels) {
+        this.cancels = cancels;
         this.service = service;
         this.baseline = baseline;
         this.background = background;
         this.fx = fx;
         service.factors().forEach(f -> factors.put(f, new SimpleBooleanProperty(DEFAULT_FACTORS.contains(f))));
+    }
+
+    /**
+     * Refuses to start while {@code busy} says so, showing {@code reason}: the window's Run and an
+     * ablation would share the cores and each slow down (and perturb the timing of) the other.
+     */
+    public void blockWhile(BooleanSupplier busy, String reason) {
+        this.blocked = busy;
+        this.blockedReason = reason;
     }
 
     /** Factor name to whether it is in the next ablation, in report order. */
@@ -77,7 +98,8 @@ public final class AblationViewModel {
         Integer r = parseRepeats();
         String problem = spec == null ? "Fix the settings marked in red first: they are the baseline."
                 : chosen.isEmpty() ? "Choose at least one factor."
-                : r == null ? "Repeats must be a whole number from 2 to 100." : null;
+                : r == null ? "Repeats must be a whole number from 2 to 100."
+                : blocked.getAsBoolean() ? blockedReason : null;
         if (running.get() || problem != null) {
             if (problem != null) {
                 status.set(problem);
@@ -88,23 +110,35 @@ public final class AblationViewModel {
         report.set(null);
         rows.clear();
         status.set("Starting " + (chosen.size() + 1) + " groups of " + r + " runs…");
-        background.execute(() -> start(spec, r, chosen));
+        start(spec, r, chosen);
     }
 
     private void start(ExperimentSpec spec, int r, List<String> chosen) {
-        try {
-            AblationService.Handle h = service.start(spec, r, chosen);
-            fx.execute(() -> {
-                handle = h;
-                status.set("Running " + h.runCount() + " runs, stored in " + h.folder());
-            });
-            h.completion().thenAccept(result -> fx.execute(() -> finished(result)));
-        } catch (ServiceException | RuntimeException e) {
-            fx.execute(() -> {
-                running.set(false);
-                status.set("Could not start: " + e.getMessage());
-            });
-        }
+        BackgroundTask.of(() -> service.start(spec, r, chosen))
+                .onSuccess(this::started)
+                .onFailure(e -> stopped("Could not start: " + BackgroundTask.messageOf(e)))
+                .executeWith(background, fx);
+    }
+
+    private void started(AblationService.Handle h) {
+        handle = h;
+        status.set("Running " + h.runCount() + " runs, stored in " + h.folder());
+        // the analysis at the end may throw: without this branch the tab stayed "running" for good
+        h.completion().whenComplete((result, error) -> fx.execute(() -> {
+            if (error != null) {
+                Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                        ? error.getCause() : error;
+                stopped("The ablation failed: " + BackgroundTask.messageOf(cause));
+            } else {
+                finished(result);
+            }
+        }));
+    }
+
+    private void stopped(String message) {
+        running.set(false);
+        handle = null;
+        status.set(message);
     }
 
     private void finished(AblationReport result) {
@@ -119,7 +153,7 @@ public final class AblationViewModel {
         AblationService.Handle h = handle;
         if (h != null) {
             status.set("Cancelling the ablation…");
-            background.execute(h::cancelAll);
+            cancels.execute(h::cancelAll);
         }
     }
 

@@ -9,6 +9,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import reprolab.events.RunHistory;
+import reprolab.gui.BackgroundTask;
 import reprolab.gui.AnalysisResult;
 import reprolab.gui.ExperimentService;
 
@@ -55,21 +56,17 @@ public final class DivergenceViewModel {
         }
         busy.set(true);
         int asked = generation;
-        background.execute(() -> {
-            AnalysisResult r;
-            LayerStrip s;
-            try {
-                List<RunHistory> snapshot = runs.get();
-                r = service.analyse(snapshot);
-                s = LayerStrip.of(snapshot);
-            } catch (RuntimeException e) {
-                r = AnalysisResult.empty("Analysis failed: " + e.getMessage());
-                s = LayerStrip.empty();
-            }
-            AnalysisResult done = r;
-            LayerStrip doneStrip = s;
-            fx.execute(() -> finish(asked, done, doneStrip));
-        });
+        BackgroundTask.of(() -> {
+            List<RunHistory> snapshot = runs.get();
+            return new Analysed(service.analyse(snapshot), LayerStrip.of(snapshot));
+        }).onSuccess(done -> finish(asked, done.result(), done.strip()))
+                .onFailure(e -> finish(asked, AnalysisResult.empty("Analysis failed: " + BackgroundTask.messageOf(e)),
+                        LayerStrip.empty()))
+                .executeWith(background, fx);
+    }
+
+    /** What one background analysis hands back to the FX thread. */
+    private record Analysed(AnalysisResult result, LayerStrip strip) {
     }
 
     /** Forgets the shown analysis (a new experiment starts); late results of old runs are dropped. */

@@ -1,19 +1,22 @@
 package reprolab.gui.export;
 
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.util.ExportUtils;
+import org.jfree.svg.SVGGraphics2D;
+import reprolab.run.AtomicFiles;
 
+import javax.imageio.ImageIO;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
- * Writes charts (PNG, SVG) and text (CSV, JSON) atomically: to a temporary file beside the target,
- * then renamed over it, so a crash or a full disk never leaves half a file under the user's name.
- * Call off the FX thread.
+ * Writes charts (PNG, SVG) and text (CSV, JSON) atomically through {@link AtomicFiles}.
+ * A chart is exported in two steps: {@link #render} draws it on the FX thread, where its datasets
+ * live and change during a live run (drawing elsewhere raced the pulse); {@link Rendered#writeTo}
+ * encodes and writes the picture off the FX thread.
  */
 public final class Exporter {
 
@@ -23,38 +26,40 @@ public final class Exporter {
     private Exporter() {
     }
 
-    public static void png(JFreeChart chart, Path target) throws IOException {
-        atomically(target, tmp -> ExportUtils.writeAsPNG(chart, WIDTH, HEIGHT, tmp.toFile()));
+    /** A chart already drawn: safe to write from any thread, whatever the chart does next. */
+    @FunctionalInterface
+    public interface Rendered {
+        void writeTo(Path target) throws IOException;
     }
 
-    public static void svg(JFreeChart chart, Path target) throws IOException {
-        if (!ExportUtils.isJFreeSVGAvailable()) {
-            throw new IOException("SVG export needs JFreeSVG (org.jfree.svg) on the classpath");
+    /**
+     * Draws the chart now, on the calling thread (the FX thread).
+     *
+     * @param format {@code png} or {@code svg}
+     */
+    public static Rendered render(JFreeChart chart, String format) {
+        if ("svg".equals(format)) {
+            SVGGraphics2D g = new SVGGraphics2D(WIDTH, HEIGHT);
+            chart.draw(g, new Rectangle2D.Double(0, 0, WIDTH, HEIGHT));
+            String svg = g.getSVGDocument();
+            return target -> text(svg, target);
         }
-        atomically(target, tmp -> ExportUtils.writeAsSVG(chart, WIDTH, HEIGHT, tmp.toFile()));
+        if (!"png".equals(format)) {
+            throw new IllegalArgumentException("chart format '" + format + "': allowed are png, svg");
+        }
+        BufferedImage image = chart.createBufferedImage(WIDTH, HEIGHT);
+        return target -> AtomicFiles.write(target, png(image));
     }
 
     public static void text(String content, Path target) throws IOException {
-        atomically(target, tmp -> Files.writeString(tmp, content, StandardCharsets.UTF_8));
+        AtomicFiles.write(target, content.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Something that writes a whole file. */
-    private interface Writer {
-        void write(Path tmp) throws IOException;
-    }
-
-    private static void atomically(Path target, Writer writer) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-        try {
-            writer.write(tmp);
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
+    private static byte[] png(BufferedImage image) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        if (!ImageIO.write(image, "png", bytes)) {
+            throw new IOException("no PNG writer available");
         }
+        return bytes.toByteArray();
     }
 }

@@ -4,6 +4,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import reprolab.gui.BackgroundTask;
 import reprolab.gui.ExperimentService;
 import reprolab.gui.OpenedExperiment;
 import reprolab.gui.ServiceException;
@@ -88,14 +89,9 @@ public final class HistoryViewModel {
     }
 
     private <T> void run(StoreCall<T> call, Consumer<T> onDone) {
-        background.execute(() -> {
-            try {
-                T value = call.call();
-                fx.execute(() -> onDone.accept(value));
-            } catch (ServiceException | RuntimeException e) {
-                fx.execute(() -> message.set(e.getMessage() == null ? e.toString() : e.getMessage()));
-            }
-        });
+        BackgroundTask.of(call::call).onSuccess(onDone)
+                .onFailure(e -> message.set(BackgroundTask.messageOf(e)))
+                .executeWith(background, fx);
     }
 
     /** For views: the selected pair as a list, so a compare button can check it has two. */

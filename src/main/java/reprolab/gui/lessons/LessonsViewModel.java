@@ -7,6 +7,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import reprolab.experiment.ExperimentSpec;
+import reprolab.gui.BackgroundTask;
 import reprolab.gui.controls.ControlsViewModel;
 import reprolab.lesson.FloatOrderDemo;
 import reprolab.lesson.FloatOrderResult;
@@ -82,14 +83,9 @@ public final class LessonsViewModel {
 
     /** Reads a lesson file (any folder) in the background and opens it. */
     public void openFile(Path file) {
-        background.execute(() -> {
-            try {
-                Lesson lesson = LessonJson.read(file);
-                fx.execute(() -> open(lesson));
-            } catch (Exception e) {
-                fx.execute(() -> message.set("Cannot open " + file.getFileName() + ": " + e.getMessage()));
-            }
-        });
+        BackgroundTask.of(() -> LessonJson.read(file)).onSuccess(this::open)
+                .onFailure(e -> message.set("Cannot open " + file.getFileName() + ": " + BackgroundTask.messageOf(e)))
+                .executeWith(background, fx);
     }
 
     /** Leaves the lesson: every setting shown and editable again, the settings kept. */
@@ -118,14 +114,10 @@ public final class LessonsViewModel {
                 text == null ? "" : text.strip(), spec, base == null ? LessonMode.REPEATS : base.mode(),
                 base == null ? List.of() : base.factors(), base == null ? List.of() : base.hidden(),
                 base == null ? List.of() : base.locked(), base == null ? null : base.requires());
-        background.execute(() -> {
-            try {
-                Path written = LessonLibrary.saveAs(lesson, folder);
-                fx.execute(() -> message.set("Saved the lesson as " + written));
-            } catch (Exception e) {
-                fx.execute(() -> message.set("Cannot save the lesson: " + e.getMessage()));
-            }
-        });
+        BackgroundTask.of(() -> LessonLibrary.saveAs(lesson, folder))
+                .onSuccess(written -> message.set("Saved the lesson as " + written))
+                .onFailure(e -> message.set("Cannot save the lesson: " + BackgroundTask.messageOf(e)))
+                .executeWith(background, fx);
     }
 
     /** Computes the floating-point order demo in the background (once; later calls reuse the result). */
@@ -134,20 +126,10 @@ public final class LessonsViewModel {
             return;
         }
         floatDemoRunning.set(true);
-        background.execute(() -> {
-            try {
-                FloatOrderResult result = demo.get();
-                fx.execute(() -> {
-                    floatDemo.set(result);
-                    floatDemoRunning.set(false);
-                });
-            } catch (RuntimeException e) {
-                fx.execute(() -> {
-                    message.set("The float-order demo failed: " + e.getMessage());
-                    floatDemoRunning.set(false);
-                });
-            }
-        });
+        BackgroundTask.of(demo::get).onSuccess(floatDemo::set)
+                .onFailure(e -> message.set("The float-order demo failed: " + BackgroundTask.messageOf(e)))
+                .onFinally(() -> floatDemoRunning.set(false))
+                .executeWith(background, fx);
     }
 
     /** The open lesson, or null. */

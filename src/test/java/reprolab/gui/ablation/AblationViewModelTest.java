@@ -24,9 +24,11 @@ class AblationViewModelTest {
         List<String> startedFactors;
         int startedRepeats;
         boolean cancelled;
+        int starts;
 
         @Override
         public Handle start(ExperimentSpec baseline, int repeats, List<String> factors) {
+            starts++;
             startedFactors = factors;
             startedRepeats = repeats;
             return new Handle() {
@@ -63,7 +65,8 @@ class AblationViewModelTest {
 
     private final FakeAblations service = new FakeAblations();
     private ExperimentSpec form = ExperimentSpec.defaults();
-    private final AblationViewModel vm = new AblationViewModel(service, () -> form, Runnable::run, Runnable::run);
+    private final AblationViewModel vm = new AblationViewModel(service, () -> form, Runnable::run, Runnable::run,
+            Runnable::run);
 
     @Test
     void theFourSeedsAreChosenByDefaultAndRunStartsThemWithTheRepeats() {
@@ -109,5 +112,24 @@ class AblationViewModelTest {
         assertTrue(vm.statusProperty().get().contains("baseline"));
         assertNull(service.startedFactors);
         assertFalse(vm.runningProperty().get());
+    }
+
+    @Test
+    void aFailedAnalysisEndsTheAblationAndSaysWhy() {
+        vm.run();
+        service.done.completeExceptionally(new IllegalStateException("no run of group dropout finished"));
+        assertFalse(vm.runningProperty().get(), "the tab must not stay running");
+        assertTrue(vm.statusProperty().get().contains("no run of group dropout finished"), vm.statusProperty().get());
+        vm.run();
+        assertEquals(2, service.starts, "a new ablation can start after the failure");
+    }
+
+    @Test
+    void anAblationIsRefusedWithTheReasonWhileSomethingElseRuns() {
+        vm.blockWhile(() -> true, "Runs are in progress.");
+        vm.run();
+        assertNull(service.startedFactors);
+        assertFalse(vm.runningProperty().get());
+        assertEquals("Runs are in progress.", vm.statusProperty().get());
     }
 }

@@ -1,0 +1,100 @@
+package reprolab.gui;
+
+import org.jfree.chart.JFreeChart;
+import reprolab.events.RunHistory;
+import reprolab.experiment.SpecJson;
+import reprolab.gui.controls.ControlsViewModel;
+import reprolab.gui.export.Exporter;
+
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.concurrent.Executor;
+
+/**
+ * The File menu's commands: open and save the experiment, export charts and data. Called on the FX
+ * thread. Whatever reads FX state (the form, the runs on screen, a chart's datasets) is read here,
+ * on the FX thread; only the snapshot travels to the background, where the file is written. Results
+ * and failures come back as one line in the status bar.
+ */
+public final class FileCommandsViewModel {
+
+    private final DialogService dialogs;
+    private final ControlsViewModel controls;
+    private final Supplier<List<RunHistory>> runsOnScreen;
+    private final Function<List<RunHistory>, String> csv;
+    private final Consumer<String> report;
+    private final Executor background;
+    private final Executor fx;
+
+    /**
+     * @param runsOnScreen the runs the tabs show, read on the FX thread
+     * @param csv          turns a snapshot of runs into CSV text (runs in the background)
+     * @param report       shows a line in the status bar
+     */
+    public FileCommandsViewModel(DialogService dialogs, ControlsViewModel controls,
+                                 Supplier<List<RunHistory>> runsOnScreen, Function<List<RunHistory>, String> csv,
+                                 Consumer<String> report, Executor background, Executor fx) {
+        this.dialogs = dialogs;
+        this.controls = controls;
+        this.runsOnScreen = runsOnScreen;
+        this.csv = csv;
+        this.report = report;
+        this.background = background;
+        this.fx = fx;
+    }
+
+    /** Reads an experiment file in the background and loads it into the form. */
+    public void openSpec() {
+        dialogs.open("Experiment", "json").ifPresent(file -> BackgroundTask.of(() -> SpecJson.read(file))
+                .onSuccess(spec -> {
+                    controls.load(spec);
+                    report.accept("Opened " + file);
+                })
+                .onFailure(this::failed)
+                .executeWith(background, fx));
+    }
+
+    /** Saves the form's experiment; refuses while the form has errors. */
+    public void saveSpec() {
+        var spec = controls.specProperty().get();
+        if (spec == null) {
+            report.accept("Fix the settings marked in red before saving.");
+            return;
+        }
+        dialogs.save("Experiment", "json").ifPresent(file ->
+                write("Saved " + file, () -> Exporter.text(SpecJson.write(spec), file)));
+    }
+
+    /** Draws the chart now (FX thread, where its datasets change) and writes the picture in the background. */
+    public void exportChart(JFreeChart chart, String format) {
+        dialogs.save("Chart", format).ifPresent(file -> {
+            Exporter.Rendered picture;
+            try {
+                picture = Exporter.render(chart, format);
+            } catch (RuntimeException e) {
+                failed(e);
+                return;
+            }
+            write("Exported " + file, () -> picture.writeTo(file));
+        });
+    }
+
+    /** Takes the runs on screen now (FX thread) and turns them into CSV in the background. */
+    public void exportCsv() {
+        dialogs.save("Data", "csv").ifPresent(file -> {
+            List<RunHistory> runs = List.copyOf(runsOnScreen.get());
+            write("Exported " + file, () -> Exporter.text(csv.apply(runs), file));
+        });
+    }
+
+    private void write(String done, BackgroundTask.Step step) {
+        BackgroundTask.ofStep(step).onSuccess(nothing -> report.accept(done)).onFailure(this::failed)
+                .executeWith(background, fx);
+    }
+
+    private void failed(Exception e) {
+        report.accept("Failed: " + BackgroundTask.messageOf(e));
+    }
+}
