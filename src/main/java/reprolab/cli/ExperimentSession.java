@@ -6,11 +6,10 @@ import reprolab.events.RunHistory;
 import reprolab.experiment.ExperimentSpec;
 import reprolab.experiment.RunSpec;
 import reprolab.run.ExperimentFolder;
-import reprolab.run.ExperimentRunner;
 import reprolab.run.ExperimentStore;
 import reprolab.run.Planner;
+import reprolab.run.RunTarget;
 import reprolab.run.RunningExperiment;
-import reprolab.run.WorkerCommand;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -28,16 +27,18 @@ final class ExperimentSession {
     record Outcome(ExperimentFolder folder, List<RunHistory> runs, ExperimentReport report) {
     }
 
-    static Outcome run(ExperimentSpec spec, ExperimentStore store, double lossTolerance, PrintStream progressOut)
-            throws IOException, InterruptedException {
+    static Outcome run(ExperimentSpec spec, ExperimentStore store, double lossTolerance, PrintStream progressOut,
+                       TargetOptions on) throws IOException, InterruptedException {
+        RunTarget target = on.target();
+        target.check(store.root()); // before the folder exists: a refused submission leaves nothing behind
         ExperimentFolder folder = store.create(spec);
         List<RunSpec> runs = Planner.repeats(spec, spec.runs().repeats());
         int parallel = spec.runs().parallel() > 0 ? spec.runs().parallel()
-                : ExperimentRunner.defaultParallel(spec.execution().threads());
+                : on.defaultParallel(spec.execution().threads(), runs.size());
         ProgressPrinter progress = ProgressPrinter.forStream(progressOut, runs);
         progressOut.println("experiment " + folder.path() + ": " + runs.size() + " runs, " + Math.min(parallel, runs.size())
-                + " at a time");
-        RunningExperiment running = new ExperimentRunner(WorkerCommand.forCurrentJvm()).start(folder, runs, parallel, progress);
+                + " at a time on " + target.describe());
+        RunningExperiment running = target.start(folder, runs, parallel, progress);
         List<RunHistory> histories = CancelOnExit.await(running::cancelAll, running::await, progress);
         return new Outcome(folder, histories, ExperimentAnalysis.analyse(histories, lossTolerance));
     }
