@@ -55,8 +55,14 @@ final class SlurmExperiment implements RunningExperiment {
         return jobId;
     }
 
-    void start() {
+    synchronized void start() {
+        // the first poll may end every run (a reopened, finished job) before poller is assigned: it waits for this lock
         poller = RunThreads.FOLLOWERS.scheduleWithFixedDelay(this::pollSafely, 0, POLL_MS, TimeUnit.MILLISECONDS);
+    }
+
+    /** Stops following without touching the jobs (the app closes; reopening the folder follows them again). */
+    synchronized void stopFollowing() {
+        poller.cancel(false);
     }
 
     private void pollSafely() {
@@ -145,7 +151,9 @@ final class SlurmExperiment implements RunningExperiment {
         }
         notify(() -> listener.onRunEnded(run.runId(), run.history()));
         if (unended().isEmpty()) {
-            poller.cancel(false);
+            synchronized (this) {
+                poller.cancel(false);
+            }
             List<RunHistory> all = snapshot();
             notify(() -> listener.onAllEnded(all));
             done.complete(all);

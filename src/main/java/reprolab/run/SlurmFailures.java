@@ -21,7 +21,7 @@ final class SlurmFailures {
         String node = run.nodeMarker() != null ? run.nodeMarker() : task != null ? task.node() : null;
         String on = node == null || node.isEmpty() ? "" : " on node " + node;
         String state = task == null ? "" : task.state();
-        if (run.cancelRequested || state.equals("CANCELLED") && !signalled(task)) {
+        if (run.cancelRequested) {
             return new FailedEvent("cancelled" + when + " (Slurm: CANCELLED" + on + ")", last, FailureCause.CANCELLED);
         }
         if (exit != null && exit == SlurmBatchScript.EXIT_FOLDER_NOT_VISIBLE || exitCode(task) == 97) {
@@ -39,6 +39,10 @@ final class SlurmFailures {
             case "OUT_OF_MEMORY" -> "Slurm killed the task for using more memory than it was given (OUT_OF_MEMORY"
                     + on + ")" + when + "; ask for more with --slurm-arg=--mem=...";
             case "NODE_FAIL" -> "the node failed (NODE_FAIL" + on + ")" + when;
+            // not through ReproLab: scancel by hand (any --signal), an administrator, a preemption
+            case "CANCELLED" -> "the task was cancelled or killed outside ReproLab (Slurm: CANCELLED" + on + ", exit "
+                    + (task.exitCode() == null ? "unknown" : task.exitCode()) + (exit == null ? "" : ", worker exit " + exit)
+                    + ")" + when + " without finishing";
             case "" -> "the task" + (exit != null ? " exited with code " + exit : " is no longer known to Slurm")
                     + on + when + " without finishing";
             default -> "the task ended as " + state + on + " (exit " + exitText(task, exit) + ")" + when
@@ -49,10 +53,6 @@ final class SlurmFailures {
             reason += "; it left nothing in the experiment folder, so its node may not see " + folder;
         }
         return new FailedEvent(ExitReasons.withTail(reason, run.stderrTail()), last, cause);
-    }
-
-    private static boolean signalled(SlurmQueue.Task task) {
-        return signal(task) > 0;
     }
 
     private static String exitText(SlurmQueue.Task task, Integer exit) {
