@@ -61,6 +61,11 @@ final class SlurmExperiment implements RunningExperiment {
     }
 
     /** Stops following without touching the jobs (the app closes; reopening the folder follows them again). */
+    @Override
+    public void detach() {
+        stopFollowing();
+    }
+
     synchronized void stopFollowing() {
         poller.cancel(false);
     }

@@ -1,6 +1,7 @@
 package reprolab.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import reprolab.events.RunHistory;
 import reprolab.experiment.Json;
 import reprolab.experiment.RunSpec;
 
@@ -118,6 +119,22 @@ public final class SlurmTarget implements RunTarget {
             return Optional.of(Json.mapper().readTree(folder.runsDir().resolve(JOB_FILE).toFile()).path("jobId").asText());
         } catch (IOException e) {
             return Optional.empty();
+        }
+    }
+
+    /** Whether the folder names a Slurm job array and some of its runs have not stored their end yet. */
+    public static boolean hasUnendedJob(ExperimentFolder folder) {
+        try {
+            JsonNode runs = Json.mapper().readTree(folder.runsDir().resolve(JOB_FILE).toFile()).path("runs");
+            for (JsonNode id : runs) {
+                RunHistory run = ExperimentFolder.loadRun(id.asText(), folder.logFile(id.asText()));
+                if (run.finished() == null && run.failed() == null) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (IOException | IllegalArgumentException e) {
+            return false;
         }
     }
 
