@@ -69,6 +69,18 @@ final class ProvenanceDiff {
         return out;
     }
 
+    /**
+     * Only where the runs ran: the CPU/OS/Java, the native build and the host (a cluster's node), e.g. for
+     * repeats spread over the nodes of a cluster, whose agreement is worth saying when it holds.
+     */
+    List<String> machineDifferences() {
+        List<String> out = new ArrayList<>();
+        differs(Provenance::nativeBuild, v -> "the native build of libnd4j differs (" + v + ")", out);
+        differs(p -> p.device() + " / " + p.os() + " / " + p.java(), v -> "the machine differs (" + v + ")", out);
+        differs(p -> env(p).get(HOSTNAME), v -> "the runs ran on different machines or cluster nodes (" + v + ")", out);
+        return out;
+    }
+
     /** The settings all runs share, for explaining a difference no setting explains. */
     String sharedExecution() {
         if (known.isEmpty() || known.get(0).spec() == null) {
