@@ -76,7 +76,7 @@ final class ProgressPrinter implements RunListener, AutoCloseable {
     @Override
     public synchronized void onStatus(String runId, String status) {
         RunProgress run = runs.computeIfAbsent(runId, id -> new RunProgress());
-        if (!"running".equals(run.state) || !status.startsWith("running")) {
+        if (!run.state.startsWith("finished") && !run.state.contains(":")) { // not over a run's end
             run.state = status;
         }
         plain(runId + " " + status);

@@ -110,4 +110,25 @@ class SlurmTargetTest {
         assertEquals(runs.get(0).finished(), folder.loadRuns().get(0).finished());
         assertEquals(SlurmTarget.jobId(folder).orElseThrow(), ((SlurmExperiment) again).jobId());
     }
+
+    @Test
+    void spreadNodesGivesEachRepeatAWholeNodeSoOnOneNodeTheyRunOneAfterTheOther() throws Exception {
+        ExperimentSpec spec = LocalSlurm.tiny(1);
+        ExperimentFolder folder = new ExperimentStore(dir).create(spec);
+        SlurmTarget spread = new SlurmTarget(WorkerCommand.forCurrentJvm(),
+                new SlurmSettings(null, null, null, List.of(), true), SlurmCommands.fromEnvironment());
+        SlurmExperiment running = (SlurmExperiment) spread.start(folder,
+                List.of(LocalSlurm.run("run-01", spec), LocalSlurm.run("run-02", spec)), 2, null);
+        List<RunHistory> runs = running.completion().get(180, TimeUnit.SECONDS);
+        runs.forEach(r -> assertEquals(RunStatus.FINISHED, r.status(), r.runId() + ": " + r.failed()));
+        String job = SlurmCommands.fromEnvironment().runOk("scontrol", List.of("-o", "show", "job", running.jobId()));
+        assertTrue(job.contains("OverSubscribe=NO"), "each task has its node to itself (--exclusive): " + job);
+        assertTrue(job.contains("ArrayTaskThrottle=1"), "one node, so one task at a time: " + job);
+        Path runsDir = folder.runsDir();
+        boolean firstThenSecond = !java.nio.file.Files.getLastModifiedTime(runsDir.resolve("run-02.node"))
+                .toInstant().isBefore(java.nio.file.Files.getLastModifiedTime(runsDir.resolve("run-01.exit")).toInstant());
+        boolean secondThenFirst = !java.nio.file.Files.getLastModifiedTime(runsDir.resolve("run-01.node"))
+                .toInstant().isBefore(java.nio.file.Files.getLastModifiedTime(runsDir.resolve("run-02.exit")).toInstant());
+        assertTrue(firstThenSecond || secondThenFirst, "the two tasks did not overlap");
+    }
 }
