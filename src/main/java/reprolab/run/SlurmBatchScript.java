@@ -57,7 +57,7 @@ final class SlurmBatchScript {
             }
         }
         for (String name : new TreeSet<>(inherited.keySet())) {
-            if (!env.containsKey(name)) {
+            if (!env.containsKey(name) && name.matches("[A-Za-z_][A-Za-z0-9_]*")) { // exported functions are not names
                 s.append("   unset ").append(name).append('\n');
             }
         }
