@@ -152,6 +152,7 @@ public final class MainViewModel {
 
     /** Applies everything that arrived since the last pulse; called ~10 times a second on the FX thread. */
     public void pulse() {
+        runs.applyStatuses(batcher.drainStatuses());
         EventBatcher.Batch batch = batcher.drain();
         if (batch.isEmpty()) {
             return;

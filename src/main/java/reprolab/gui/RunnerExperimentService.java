@@ -96,6 +96,11 @@ public final class RunnerExperimentService implements ExperimentService {
             }
 
             @Override
+            public void onStatus(String runId, String status) {
+                listener.onStatus(runId, status);
+            }
+
+            @Override
             public void onRunEnded(String runId, RunHistory history) {
                 listener.onRunEnded(runId, history);
             }

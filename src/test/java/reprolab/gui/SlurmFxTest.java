@@ -79,6 +79,8 @@ class SlurmFxTest {
         chooseSlurm(robot);
         robot.clickOn("#runButton");
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> vm.runningProperty().get());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !vm.runs().rows().isEmpty()
+                && vm.runs().rows().get(0).statusProperty().get().matches("running on node .*|pending.*"));
         WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> !vm.runningProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("finished", vm.runs().rows().get(0).statusProperty().get(), vm.statusProperty().get());
