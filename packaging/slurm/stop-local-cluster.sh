@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Stops the one-node cluster started by start-local-cluster.sh (slurmd, slurmctld, and the munged it
-# started for a user). Idempotent. As root the system munged is left running only if this script did
-# not start it... it did, so it is stopped too. Jobs still running are killed with their node.
+# Stops the one-node cluster started by start-local-cluster.sh: slurmd, slurmctld and munged (as root the
+# system munged, which the start script started; as a user the munged of its own). Idempotent. Jobs
+# still running die with their node; their experiment folders keep what they wrote.
 set -uo pipefail
 if [ "$(id -u)" = 0 ]; then
   state=/var/lib/reprolab-slurm
