@@ -93,6 +93,8 @@ class ArchitectureTest {
             .that().doNotHaveFullyQualifiedName("reprolab.run.WorkerCommand")
             // the benchmark starts its profiler JVMs itself, also from a fixed argument list
             .and().doNotHaveFullyQualifiedName("reprolab.bench.ChildJvm")
+            // Slurm's client commands (sbatch, squeue, scancel...), found on the PATH, from fixed argument lists
+            .and().doNotHaveFullyQualifiedName("reprolab.run.SlurmCommands")
             .should().callConstructor(ProcessBuilder.class, String[].class)
             .orShould().callConstructor(ProcessBuilder.class, java.util.List.class)
             .because("one class builds worker commands (one more the benchmark's), always as an argument list");

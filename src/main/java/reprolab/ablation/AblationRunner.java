@@ -6,12 +6,14 @@ import reprolab.run.ExperimentFolder;
 import reprolab.run.ExperimentRunner;
 import reprolab.run.ExperimentStore;
 import reprolab.run.RunListener;
+import reprolab.run.RunTarget;
 import reprolab.run.RunningExperiment;
 
 import java.io.IOException;
 
 /**
- * Runs an ablation like an experiment: all groups go through one {@link ExperimentRunner#start}, so
+ * Runs an ablation like an experiment: all groups go through one {@link RunTarget#start} (on Slurm:
+ * one job array for all groups), so
  * they share the workers, the parallelism limit and cancellation of normal runs. Stored as one
  * experiment folder: {@code experiment.json} holds the seeded baseline (named {@code ablation: ...}),
  * {@code runs/} every run of every group, and {@code ablation.json} which runs form which group. One
@@ -23,11 +25,11 @@ public final class AblationRunner {
     /** What an ablation's stored name starts with, so the list of experiments tells them apart. */
     public static final String NAME_PREFIX = "ablation: ";
 
-    private final ExperimentRunner runner;
+    private final RunTarget runner;
     private final ExperimentStore store;
 
-    /** A runner that starts workers with {@code runner} and stores ablations in {@code store}. */
-    public AblationRunner(ExperimentRunner runner, ExperimentStore store) {
+    /** A runner that starts workers on {@code runner} (this computer or a cluster) and stores ablations in {@code store}. */
+    public AblationRunner(RunTarget runner, ExperimentStore store) {
         this.runner = runner;
         this.store = store;
     }

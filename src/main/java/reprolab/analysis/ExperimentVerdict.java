@@ -54,7 +54,9 @@ final class ExperimentVerdict {
                     : "Only one run, and it did not finish: there is nothing to compare.";
         }
         if (identical) {
-            return "All " + runs.size() + " runs are bitwise identical.";
+            List<String> machines = provenance.machineDifferences();
+            return "All " + runs.size() + " runs are bitwise identical." + (machines.isEmpty() ? ""
+                    : " They agree although " + String.join("; ", machines) + ".");
         }
         if (first == null) {
             return String.format(Locale.ROOT, "No bitwise difference was seen in the iterations the runs share, "

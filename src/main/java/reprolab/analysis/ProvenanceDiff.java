@@ -25,6 +25,9 @@ import java.util.stream.Collectors;
  */
 final class ProvenanceDiff {
 
+    /** The environment entry in which the worker names its machine (a cluster's node). */
+    static final String HOSTNAME = "hostname";
+
     private final List<Provenance> known = new ArrayList<>();
     private final List<String> missing = new ArrayList<>();
 
@@ -62,6 +65,19 @@ final class ProvenanceDiff {
         differs(p -> spec(p, ExperimentSpec::data), v -> "the data settings differ", out);
         differs(p -> p.versions() == null ? null : new TreeMap<>(p.versions()), v -> "the library versions differ", out);
         differs(p -> p.device() + " / " + p.os() + " / " + p.java(), v -> "the machine differs (" + v + ")", out);
+        differs(p -> env(p).get(HOSTNAME), v -> "the runs ran on different machines or cluster nodes (" + v + ")", out);
+        return out;
+    }
+
+    /**
+     * Only where the runs ran: the CPU/OS/Java, the native build and the host (a cluster's node), e.g. for
+     * repeats spread over the nodes of a cluster, whose agreement is worth saying when it holds.
+     */
+    List<String> machineDifferences() {
+        List<String> out = new ArrayList<>();
+        differs(Provenance::nativeBuild, v -> "the native build of libnd4j differs (" + v + ")", out);
+        differs(p -> p.device() + " / " + p.os() + " / " + p.java(), v -> "the machine differs (" + v + ")", out);
+        differs(p -> env(p).get(HOSTNAME), v -> "the runs ran on different machines or cluster nodes (" + v + ")", out);
         return out;
     }
 
@@ -99,6 +115,7 @@ final class ProvenanceDiff {
         for (Provenance p : known) {
             keys.addAll(env(p).keySet());
         }
+        keys.remove(HOSTNAME); // told on its own: a node is not a setting
         List<String> parts = new ArrayList<>();
         for (String key : keys) {
             Set<String> values = new LinkedHashSet<>();

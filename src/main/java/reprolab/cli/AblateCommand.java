@@ -13,8 +13,7 @@ import reprolab.ablation.RunningAblation;
 import reprolab.analysis.AblationReport;
 import reprolab.experiment.ExperimentSpec;
 import reprolab.experiment.Json;
-import reprolab.run.ExperimentRunner;
-import reprolab.run.WorkerCommand;
+import reprolab.run.RunTarget;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,6 +43,9 @@ final class AblateCommand implements Callable<Integer> {
     @Mixin
     StoreOption storeOption;
 
+    @Mixin
+    TargetOptions targetOptions;
+
     @Option(names = "--json", description = "print the report as JSON instead of text")
     boolean json;
 
@@ -65,13 +67,16 @@ final class AblateCommand implements Callable<Integer> {
     }
 
     private AblationReport run(AblationPlan plan) throws Exception {
-        AblationRunner runner = new AblationRunner(new ExperimentRunner(WorkerCommand.forCurrentJvm()), storeOption.store());
+        RunTarget target = targetOptions.target();
+        target.check(storeOption.store().root());
+        AblationRunner runner = new AblationRunner(target, storeOption.store());
         int parallel = specOptions.parallel != null && specOptions.parallel > 0 ? specOptions.parallel
-                : AblationRunner.defaultParallel(plan);
+                : targetOptions.slurm() ? plan.allRuns().size() : AblationRunner.defaultParallel(plan);
         ProgressPrinter progress = ProgressPrinter.forStream(System.err, plan.allRuns());
         RunningAblation running = runner.start(plan, parallel, progress);
         System.err.println("ablation " + running.folder().path() + ": " + plan.groups().size() + " groups x "
-                + plan.repeats() + " runs, " + Math.min(parallel, plan.allRuns().size()) + " at a time");
+                + plan.repeats() + " runs, " + Math.min(parallel, plan.allRuns().size()) + " at a time on "
+                + target.describe());
         return CancelOnExit.await(running::cancelAll, running::await, progress);
     }
 }

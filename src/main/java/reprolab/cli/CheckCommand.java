@@ -25,6 +25,9 @@ final class CheckCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     StoreOption storeOption;
 
+    @picocli.CommandLine.Mixin
+    TargetOptions targetOptions;
+
     @Override
     public Integer call() throws Exception {
         ExperimentSpec spec = specOptions.load(specFile);
@@ -32,7 +35,8 @@ final class CheckCommand implements Callable<Integer> {
             System.err.println("reprolab: check needs at least 2 repeats to compare (--repeats N)");
             return Main.EXIT_USAGE;
         }
-        ExperimentSession.Outcome outcome = ExperimentSession.run(spec, storeOption.store(), specOptions.tolerance, System.err);
+        ExperimentSession.Outcome outcome = ExperimentSession.run(spec, storeOption.store(), specOptions.tolerance, System.err,
+                targetOptions);
         System.out.println(ReportText.render(outcome.report()));
         boolean allFinished = outcome.runs().stream().allMatch(r -> r.finished() != null);
         return outcome.report().identical() && allFinished ? Main.EXIT_OK : Main.EXIT_DIFFERENT;

@@ -5,11 +5,10 @@ import reprolab.analysis.ExperimentReport;
 import reprolab.events.RunHistory;
 import reprolab.experiment.ExperimentSpec;
 import reprolab.run.ExperimentFolder;
-import reprolab.run.ExperimentRunner;
 import reprolab.run.ExperimentStore;
 import reprolab.run.RepeatSession;
+import reprolab.run.RunTarget;
 import reprolab.run.RunningExperiment;
-import reprolab.run.WorkerCommand;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -27,14 +26,16 @@ final class ExperimentSession {
     record Outcome(ExperimentFolder folder, List<RunHistory> runs, ExperimentReport report) {
     }
 
-    static Outcome run(ExperimentSpec spec, ExperimentStore store, double lossTolerance, PrintStream progressOut)
-            throws IOException, InterruptedException {
-        RepeatSession session = RepeatSession.plan(spec);
+    static Outcome run(ExperimentSpec spec, ExperimentStore store, double lossTolerance, PrintStream progressOut,
+                       TargetOptions on) throws IOException, InterruptedException {
+        RunTarget target = on.target();
+        target.check(store.root()); // before the folder exists: a refused submission leaves nothing behind
+        RepeatSession session = RepeatSession.plan(spec, target);
         ExperimentFolder folder = session.createFolder(store);
         ProgressPrinter progress = ProgressPrinter.forStream(progressOut, session.runs());
         progressOut.println("experiment " + folder.path() + ": " + session.runs().size() + " runs, "
-                + session.atOnce() + " at a time");
-        RunningExperiment running = session.start(folder, new ExperimentRunner(WorkerCommand.forCurrentJvm()), progress);
+                + session.atOnce() + " at a time on " + target.describe());
+        RunningExperiment running = session.start(folder, target, progress);
         List<RunHistory> histories = CancelOnExit.await(running::cancelAll, running::await, progress);
         return new Outcome(folder, histories, ExperimentAnalysis.analyse(histories, lossTolerance));
     }

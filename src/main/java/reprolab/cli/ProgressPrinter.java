@@ -73,6 +73,16 @@ final class ProgressPrinter implements RunListener, AutoCloseable {
         redraw(false);
     }
 
+    @Override
+    public synchronized void onStatus(String runId, String status) {
+        RunProgress run = runs.computeIfAbsent(runId, id -> new RunProgress());
+        if (!run.state.startsWith("finished") && !run.state.contains(":")) { // not over a run's end
+            run.state = status;
+        }
+        plain(runId + " " + status);
+        redraw(false);
+    }
+
     private void plain(String line) {
         if (!terminal) {
             out.println(line);

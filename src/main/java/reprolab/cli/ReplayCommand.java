@@ -29,6 +29,9 @@ final class ReplayCommand implements Callable<Integer> {
     double tolerance;
 
     @picocli.CommandLine.Mixin
+    TargetOptions on;
+
+    @picocli.CommandLine.Mixin
     StoreOption storeOption;
 
     @Override
@@ -47,7 +50,7 @@ final class ReplayCommand implements Callable<Integer> {
             return Main.EXIT_USAGE;
         }
         ExperimentSession.Outcome outcome = ExperimentSession.run(replay.spec(), storeOption.store(), tolerance,
-                System.err);
+                System.err, on);
         RunHistory original = renamed(replay.original(), "original");
         RunHistory again = renamed(outcome.runs().get(0), "replay");
         ExperimentReport report = ExperimentAnalysis.analyse(List.of(original, again), tolerance);

@@ -28,13 +28,17 @@ final class RunCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     StoreOption storeOption;
 
+    @picocli.CommandLine.Mixin
+    TargetOptions targetOptions;
+
     @Option(names = "--json", description = "print the report as JSON instead of text")
     boolean json;
 
     @Override
     public Integer call() throws Exception {
         ExperimentSpec spec = specOptions.load(specFile);
-        ExperimentSession.Outcome outcome = ExperimentSession.run(spec, storeOption.store(), specOptions.tolerance, System.err);
+        ExperimentSession.Outcome outcome = ExperimentSession.run(spec, storeOption.store(), specOptions.tolerance, System.err,
+                targetOptions);
         if (json) {
             System.out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(outcome.report()));
         } else {

@@ -16,6 +16,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 public final class EventBatcher implements RunEventListener {
 
     private final ConcurrentLinkedQueue<Item> queue = new ConcurrentLinkedQueue<>();
+    /** Only the latest status of a run matters, so statuses are kept apart from the events. */
+    private final Map<String, String> statuses = new java.util.concurrent.ConcurrentHashMap<>();
 
     private record Item(String runId, WorkerEvent event, List<RunHistory> allEnded) {
     }
@@ -39,6 +41,23 @@ public final class EventBatcher implements RunEventListener {
     @Override
     public void onEvent(String runId, WorkerEvent event) {
         queue.add(new Item(runId, event, null));
+    }
+
+    @Override
+    public void onStatus(String runId, String status) {
+        statuses.put(runId, status);
+    }
+
+    /** Takes the latest status of each run that reported one since the last call. */
+    public Map<String, String> drainStatuses() {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String runId : List.copyOf(statuses.keySet())) {
+            String status = statuses.remove(runId);
+            if (status != null) {
+                out.put(runId, status);
+            }
+        }
+        return out;
     }
 
     @Override

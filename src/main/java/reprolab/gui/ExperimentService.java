@@ -19,6 +19,15 @@ public interface ExperimentService {
      */
     RunningHandle start(ExperimentSpec spec, RunEventListener listener) throws ServiceException;
 
+    /**
+     * Follows a stored experiment whose runs still go on elsewhere (a Slurm job array submitted
+     * before the app was closed): replays what they stored, then what they add. Empty when nothing
+     * of it is still running.
+     */
+    default java.util.Optional<RunningHandle> follow(Path folder, RunEventListener listener) throws ServiceException {
+        return java.util.Optional.empty();
+    }
+
     /** Stored experiments, newest first. */
     List<StoredExperiment> list() throws ServiceException;
 

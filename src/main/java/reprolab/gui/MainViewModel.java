@@ -54,6 +54,8 @@ public final class MainViewModel {
     private List<RunHistory> shownRuns = List.of();
     private long lastAnalysis;
 
+    private reprolab.gui.target.RunTargetViewModel targets;
+
     public MainViewModel(ExperimentService service, ControlsViewModel controls, Executor background, Executor fx,
                          LongSupplier clock) {
         this(service, null, controls, background, fx, clock);
@@ -162,7 +164,7 @@ public final class MainViewModel {
     public void shutdown() {
         RunningHandle h = handle;
         if (h != null && running.get()) {
-            h.cancelAll();
+            h.detach(); // local workers are cancelled; a cluster's jobs go on and History follows them again
         }
         if (ablation != null) {
             ablation.shutdown();
@@ -171,6 +173,7 @@ public final class MainViewModel {
 
     /** Applies everything that arrived since the last pulse; called ~10 times a second on the FX thread. */
     public void pulse() {
+        runs.applyStatuses(batcher.drainStatuses());
         EventBatcher.Batch batch = batcher.drain();
         if (batch.isEmpty()) {
             return;
@@ -210,12 +213,45 @@ public final class MainViewModel {
         divergence.clear("Analysing…");
         divergence.analyse(opened.runs());
         status.set("Opened " + opened.folder());
+        followIfStillRunning(opened.folder());
+    }
+
+    /** A reopened experiment whose Slurm jobs still run: follow them as if just started. */
+    private void followIfStillRunning(java.nio.file.Path folder) {
+        EventBatcher fresh = new EventBatcher();
+        background.execute(() -> {
+            try {
+                service.follow(folder, fresh).ifPresent(h -> fx.execute(() -> {
+                    if (running.get()) {
+                        h.detach();
+                        return;
+                    }
+                    running.set(true);
+                    batcher = fresh;
+                    runs.reset(List.of());
+                    curves.reset(List.of());
+                    started(fresh, h);
+                }));
+            } catch (ServiceException | RuntimeException e) {
+                fx.execute(() -> status.set("Could not follow its jobs: " + e.getMessage()));
+            }
+        });
     }
 
     /** The runs on screen, taken on the caller's thread (a live snapshot while running). */
     public List<RunHistory> currentRuns() {
         RunningHandle h = handle;
         return running.get() && h != null ? h.snapshot() : shownRuns;
+    }
+
+    /** The "Run on" choice, or null when the window offers none (tests with a fake engine). */
+    public reprolab.gui.target.RunTargetViewModel targets() {
+        return targets;
+    }
+
+    /** Offers the "Run on" choice beside Run; the engine must ask the same view model (see ReproLabApp). */
+    public void offerTargets(reprolab.gui.target.RunTargetViewModel choice) {
+        this.targets = choice;
     }
 
     public ControlsViewModel controls() {

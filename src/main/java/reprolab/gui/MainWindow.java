@@ -30,6 +30,7 @@ import reprolab.gui.divergence.DivergenceView;
 import reprolab.gui.history.HistoryView;
 import reprolab.gui.lessons.LessonsView;
 import reprolab.gui.runs.RunsView;
+import reprolab.gui.target.RunTargetView;
 
 import java.util.concurrent.Executor;
 
@@ -170,6 +171,9 @@ public final class MainWindow {
         HBox buttons = new HBox(8, run, cancelAll);
         buttons.getStyleClass().add("run-bar");
         VBox left = new VBox(8, lessonPanel, form, buttons, runs.root());
+        if (vm.targets() != null) { // "Run on" beside Run (issue 14)
+            left.getChildren().add(left.getChildren().indexOf(buttons), new RunTargetView(vm.targets()).root());
+        }
         left.setPadding(new Insets(8));
         return left;
     }

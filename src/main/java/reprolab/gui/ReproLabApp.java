@@ -8,7 +8,9 @@ import reprolab.gui.ablation.RunnerAblationService;
 import reprolab.gui.controls.ControlsViewModel;
 import reprolab.run.ExperimentRunner;
 import reprolab.run.ExperimentStore;
+import reprolab.run.SlurmCommands;
 import reprolab.run.WorkerCommand;
+import reprolab.gui.target.RunTargetViewModel;
 
 import java.nio.file.Files;
 import java.util.concurrent.ExecutorService;
@@ -32,9 +34,11 @@ public final class ReproLabApp extends Application {
                 path -> Files.isRegularFile(path) && Files.isReadable(path));
         ExperimentStore store = new ExperimentStore(ExperimentStore.defaultRoot());
         ExperimentRunner runner = new ExperimentRunner(WorkerCommand.forCurrentJvm());
-        vm = new MainViewModel(new RunnerExperimentService(store, runner),
+        RunTargetViewModel targets = new RunTargetViewModel(SlurmCommands.fromEnvironment(), WorkerCommand.forCurrentJvm());
+        vm = new MainViewModel(new RunnerExperimentService(store, runner).choosingTargetWith(targets::target),
                 new RunnerAblationService(new AblationRunner(runner, store)), controls, background,
                 Platform::runLater, System::nanoTime);
+        vm.offerTargets(targets);
         window = new MainWindow(vm, background);
         stage.setTitle("ReproLab: why seeded runs differ");
         for (int size : new int[]{16, 32, 48, 64, 128, 256}) {

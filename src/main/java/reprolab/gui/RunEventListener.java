@@ -10,6 +10,10 @@ public interface RunEventListener {
 
     void onEvent(String runId, WorkerEvent event);
 
+    /** Where a queued run stands (Slurm: "pending (Resources)", "running on node n3"); local runs have none. */
+    default void onStatus(String runId, String status) {
+    }
+
     default void onRunEnded(String runId, RunHistory history) {
     }
 

@@ -12,7 +12,12 @@ import reprolab.run.ExperimentRunner;
 import reprolab.run.ExperimentStore;
 import reprolab.run.RepeatSession;
 import reprolab.run.RunListener;
+import reprolab.run.RunTarget;
 import reprolab.run.RunningExperiment;
+import reprolab.run.SlurmCommands;
+import reprolab.run.SlurmTarget;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
 import reprolab.run.StoreException;
 import reprolab.run.WorkerCommand;
 
@@ -29,10 +34,21 @@ public final class RunnerExperimentService implements ExperimentService {
 
     private final ExperimentStore store;
     private final ExperimentRunner runner;
+    private final UnaryOperator<RunTarget> chooser;
 
     public RunnerExperimentService(ExperimentStore store, ExperimentRunner runner) {
+        this(store, runner, local -> local);
+    }
+
+    private RunnerExperimentService(ExperimentStore store, ExperimentRunner runner, UnaryOperator<RunTarget> chooser) {
         this.store = store;
         this.runner = runner;
+        this.chooser = chooser;
+    }
+
+    /** The same service, asking {@code chooser} at each start where the runs go (given this computer's runner). */
+    public RunnerExperimentService choosingTargetWith(UnaryOperator<RunTarget> chooser) {
+        return new RunnerExperimentService(store, runner, chooser);
     }
 
     /** The store in the user's default folder, runs in workers of this JVM's classpath. */
@@ -44,12 +60,28 @@ public final class RunnerExperimentService implements ExperimentService {
     @Override
     public RunningHandle start(ExperimentSpec spec, RunEventListener listener) throws ServiceException {
         try {
-            RepeatSession session = RepeatSession.plan(spec);
+            RunTarget target = chooser.apply(runner);
+            target.check(store.root()); // before the folder exists: a refused submission stores nothing
+            RepeatSession session = RepeatSession.plan(spec, target);
             ExperimentFolder folder = session.createFolder(store);
-            RunningExperiment running = session.start(folder, runner, forward(listener));
+            RunningExperiment running = session.start(folder, target, forward(listener));
             return new Handle(folder.path(), session.runIds(), running);
         } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
             throw new ServiceException("cannot start the experiment: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Optional<RunningHandle> follow(Path folder, RunEventListener listener) throws ServiceException {
+        ExperimentFolder f = openFolder(folder);
+        if (!SlurmTarget.hasUnendedJob(f)) {
+            return Optional.empty();
+        }
+        try {
+            return SlurmTarget.resume(f, SlurmCommands.fromEnvironment(), forward(listener)).map(running ->
+                    new Handle(f.path(), running.snapshot().stream().map(RunHistory::runId).toList(), running));
+        } catch (IOException e) {
+            throw new ServiceException("cannot follow the Slurm jobs of " + folder + ": " + e.getMessage(), e);
         }
     }
 
@@ -58,6 +90,11 @@ public final class RunnerExperimentService implements ExperimentService {
             @Override
             public void onEvent(String runId, WorkerEvent event) {
                 listener.onEvent(runId, event);
+            }
+
+            @Override
+            public void onStatus(String runId, String status) {
+                listener.onStatus(runId, status);
             }
 
             @Override
@@ -91,6 +128,11 @@ public final class RunnerExperimentService implements ExperimentService {
         @Override
         public boolean isDone() {
             return running.isDone();
+        }
+
+        @Override
+        public void detach() {
+            running.detach();
         }
     }
 

@@ -22,4 +22,9 @@ public interface RunningHandle {
     void cancelAll();
 
     boolean isDone();
+
+    /** Stops watching as the app closes: local runs are cancelled, a cluster's jobs go on. */
+    default void detach() {
+        cancelAll();
+    }
 }

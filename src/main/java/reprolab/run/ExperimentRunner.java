@@ -10,9 +10,9 @@ import java.util.Set;
 /**
  * Runs the runs of an experiment as worker JVMs, a given number at a time, and stores what they
  * report in the experiment's folder. A worker that crashes, hangs or prints garbage fails alone;
- * the others go on. Immutable; one runner can start any number of experiments.
+ * the others go on. The local {@link RunTarget}. Immutable; one runner can start any number of experiments.
  */
-public final class ExperimentRunner {
+public final class ExperimentRunner implements RunTarget {
 
     private final WorkerCommand command;
     private final Limits limits;
@@ -46,6 +46,7 @@ public final class ExperimentRunner {
      * @throws TooManyRunsException     when {@code parallel} runs do not fit this machine's memory
      * @throws IllegalArgumentException when there are no runs, two share an id, or parallel is below 1
      */
+    @Override
     public RunningExperiment start(ExperimentFolder folder, List<RunSpec> runs, int parallel, RunListener listener) {
         if (runs.isEmpty()) {
             throw new IllegalArgumentException("an experiment needs at least one run");
@@ -64,6 +65,16 @@ public final class ExperimentRunner {
         LiveExperiment experiment = new LiveExperiment(folder, command, memory, limits, atOnce, listener);
         experiment.start(runs);
         return experiment;
+    }
+
+    @Override
+    public String describe() {
+        return "this computer";
+    }
+
+    @Override
+    public int defaultParallel(int threadsPerRun, int runs) {
+        return defaultParallel(threadsPerRun);
     }
 
     /**

@@ -21,11 +21,21 @@ public record RepeatSession(ExperimentSpec spec, List<RunSpec> runs, int paralle
         runs = List.copyOf(runs);
     }
 
-    /** Plans {@code spec.runs().repeats()} runs; starts nothing. */
+    /** Plans {@code spec.runs().repeats()} runs for this computer; starts nothing. */
     public static RepeatSession plan(ExperimentSpec spec) {
+        return plan(spec, (threads, runs) -> ExperimentRunner.defaultParallel(threads));
+    }
+
+    /** Plans {@code spec.runs().repeats()} runs, as many at once as the spec says or the target suggests. */
+    public static RepeatSession plan(ExperimentSpec spec, RunTarget target) {
+        return plan(spec, target::defaultParallel);
+    }
+
+    private static RepeatSession plan(ExperimentSpec spec, java.util.function.IntBinaryOperator defaultParallel) {
+        List<RunSpec> runs = Planner.repeats(spec, spec.runs().repeats());
         int parallel = spec.runs().parallel() > 0 ? spec.runs().parallel()
-                : ExperimentRunner.defaultParallel(spec.execution().threads());
-        return new RepeatSession(spec, Planner.repeats(spec, spec.runs().repeats()), parallel);
+                : defaultParallel.applyAsInt(spec.execution().threads(), runs.size());
+        return new RepeatSession(spec, runs, parallel);
     }
 
     /** How many run at once in fact: never more than there are runs. */
@@ -43,8 +53,9 @@ public record RepeatSession(ExperimentSpec spec, List<RunSpec> runs, int paralle
         return store.create(spec);
     }
 
-    /** Launches the planned runs into {@code folder}. */
-    public RunningExperiment start(ExperimentFolder folder, ExperimentRunner runner, RunListener listener) {
-        return runner.start(folder, runs, parallel, listener);
+    /** Launches (or submits) the planned runs into {@code folder} on {@code target}. */
+    public RunningExperiment start(ExperimentFolder folder, RunTarget target, RunListener listener)
+            throws RunTargetException, IOException {
+        return target.start(folder, runs, parallel, listener);
     }
 }

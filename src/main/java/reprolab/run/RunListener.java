@@ -15,6 +15,13 @@ public interface RunListener {
     /** An event of a run, already stored; includes the failed events the launcher writes for a worker. */
     void onEvent(String runId, WorkerEvent event);
 
+    /**
+     * Where a run stands at a target that queues it, e.g. "pending (Resources)" or "running on node
+     * n3" (Slurm); told on each change. Local runs have none.
+     */
+    default void onStatus(String runId, String status) {
+    }
+
     /** A run has ended (finished, failed, cancelled) and its log is closed. */
     default void onRunEnded(String runId, RunHistory history) {
     }

@@ -17,6 +17,9 @@ final class RunThreads {
     /** Checks every live worker for silence a few times a second. */
     static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(named("reprolab-watchdog"));
 
+    /** Follows the growing event logs of runs on a cluster (one poll at a time for all of them). */
+    static final ScheduledExecutorService FOLLOWERS = Executors.newSingleThreadScheduledExecutor(named("reprolab-follow"));
+
     private RunThreads() {
     }
 

@@ -17,6 +17,14 @@ public interface RunningExperiment {
     /** Stops every run at once and starts no more; what they reported is kept. */
     void cancelAll();
 
+    /**
+     * Stops watching, as when the app closes. Local workers cannot outlive their launcher, so they are
+     * cancelled; a cluster's jobs go on and reopening the experiment follows them again.
+     */
+    default void detach() {
+        cancelAll();
+    }
+
     /** Whether every run has ended. */
     boolean isDone();
 

@@ -27,6 +27,11 @@ public final class WorkerCommand {
 
     /** The worker's entry point in the app. */
     public static final String WORKER_MAIN = "reprolab.worker.WorkerMain";
+    /**
+     * The JVM option naming the launcher's pid (WorkerMain.LAUNCHER_PID_PROPERTY): a worker halts when
+     * that process is gone. A Slurm task drops it, since the app that submitted it may well be closed.
+     */
+    public static final String LAUNCHER_PID_OPTION = "-Dreprolab.launcherPid=";
 
     private final String java;
     private final String classpath;
@@ -111,7 +116,7 @@ public final class WorkerCommand {
         command.add("-Dreprolab.home=" + home);
         command.add("-Dfile.encoding=UTF-8");
         // the worker halts when this process is gone (WorkerMain.LAUNCHER_PID_PROPERTY)
-        command.add("-Dreprolab.launcherPid=" + ProcessHandle.current().pid());
+        command.add(LAUNCHER_PID_OPTION + ProcessHandle.current().pid());
         command.add("-XX:ErrorFile=" + runsDir.toAbsolutePath().resolve(run.runId() + ".hs_err.log"));
         command.addAll(extraJvmArgs);
         command.add("@" + argFile.toAbsolutePath());

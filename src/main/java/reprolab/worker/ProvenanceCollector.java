@@ -28,6 +28,9 @@ final class ProvenanceCollector {
             "OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE", "MKL_NUM_THREADS", "CUBLAS_WORKSPACE_CONFIG", "CUDA_VISIBLE_DEVICES",
             "GOMP_SPINCOUNT", "OMP_WAIT_POLICY", "MALLOC_MMAP_THRESHOLD_", "MALLOC_TRIM_THRESHOLD_", "MALLOC_TOP_PAD_");
 
+    /** The provenance environment entry that names the machine (a cluster's node) a run ran on. */
+    static final String HOSTNAME_KEY = "hostname";
+
     private ProvenanceCollector() {
     }
 
@@ -41,6 +44,8 @@ final class ProvenanceCollector {
         }
         environment.put("nd4j.maxThreads", String.valueOf(Nd4j.getEnvironment().maxThreads()));
         environment.put("nd4j.maxMasterThreads", String.valueOf(Nd4j.getEnvironment().maxMasterThreads()));
+        // which machine: on a cluster the node; the CPU model is in device (the record keeps its shape)
+        environment.put(HOSTNAME_KEY, hostname());
         return new Provenance(SpecJson.hash(run.spec()), run.spec(), run.seeds(), environment,
                 Nd4j.getBackend().getClass().getSimpleName(), nativeBuild(), NativeSettings.helpersActive(),
                 cpuModel(), System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
@@ -86,6 +91,19 @@ final class ProvenanceCollector {
             // not Linux: unknown
         }
         return "";
+    }
+
+    private static String hostname() {
+        String slurmNode = System.getenv("SLURMD_NODENAME");
+        if (slurmNode != null && !slurmNode.isBlank()) {
+            return slurmNode;
+        }
+        try {
+            return Files.readString(Path.of("/proc/sys/kernel/hostname")).strip();
+        } catch (IOException e) {
+            String env = System.getenv(System.getProperty("os.name").startsWith("Windows") ? "COMPUTERNAME" : "HOSTNAME");
+            return env == null ? "unknown" : env;
+        }
     }
 
     /** The libnd4j build: platform, JavaCPP extension (e.g. -onednn-avx512) and its build information. */

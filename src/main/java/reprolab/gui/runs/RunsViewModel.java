@@ -70,6 +70,11 @@ public final class RunsViewModel {
         });
     }
 
+    /** Shows where queued runs stand (a cluster's "pending (reason)" or "running on node X") until they end. */
+    public void applyStatuses(Map<String, String> statuses) {
+        statuses.forEach((runId, status) -> row(runId).filter(r -> !r.ended).ifPresent(r -> r.statusProperty().set(status)));
+    }
+
     /** Marks runs that never reported an end as stopped (the experiment is over). */
     public void markAllEnded() {
         for (RunRow row : rows) {
@@ -92,7 +97,7 @@ public final class RunsViewModel {
             if (e instanceof StartedEvent s) {
                 row.totalProperty().set(s.provenance().totalIterations());
                 row.startedNanos = nowNanos;
-                status = "running";
+                status = status.startsWith("running on") ? status : "running"; // keeps a cluster's node
             } else if (e instanceof IterationEvent it) {
                 iteration = it.iteration();
                 if (row.startedNanos < 0) {

@@ -1,0 +1,134 @@
+package reprolab.run;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import reprolab.events.FailureCause;
+import reprolab.events.IterationEvent;
+import reprolab.events.RunHistory;
+import reprolab.events.RunStatus;
+import reprolab.events.WorkerEvent;
+import reprolab.experiment.ExperimentSpec;
+import reprolab.experiment.RunSpec;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The Slurm target on the real local cluster: tiny runs, stopped early where the test is about stopping. */
+class SlurmTargetTest {
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void clusterIsUp() throws Exception {
+        LocalSlurm.requireRunning();
+    }
+
+    /** Hears events and statuses, and opens a latch at the first iteration of a run. */
+    private static final class Watcher implements RunListener {
+        final CountDownLatch firstIteration = new CountDownLatch(1);
+        final Map<String, String> statuses = new ConcurrentHashMap<>();
+        final String runOfInterest;
+
+        Watcher(String runOfInterest) {
+            this.runOfInterest = runOfInterest;
+        }
+
+        @Override
+        public void onEvent(String runId, WorkerEvent event) {
+            if (runId.equals(runOfInterest) && event instanceof IterationEvent) {
+                firstIteration.countDown();
+            }
+        }
+
+        @Override
+        public void onStatus(String runId, String status) {
+            statuses.merge(runId, status, (a, b) -> a + " | " + b);
+        }
+    }
+
+    @Test
+    void cancelStopsEveryTaskWithinSecondsAndKeepsWhatArrived() throws Exception {
+        ExperimentSpec longRun = LocalSlurm.tiny(500);
+        ExperimentFolder folder = new ExperimentStore(dir).create(longRun);
+        Watcher watcher = new Watcher("run-01");
+        RunningExperiment running = LocalSlurm.target().start(folder,
+                List.of(LocalSlurm.run("run-01", longRun), LocalSlurm.run("run-02", longRun)), 2, watcher);
+        assertTrue(watcher.firstIteration.await(120, TimeUnit.SECONDS), "run-01 never reported an iteration");
+        long cancelled = System.nanoTime();
+        running.cancelAll();
+        List<RunHistory> runs = running.completion().get(30, TimeUnit.SECONDS);
+        assertTrue(Duration.ofNanos(System.nanoTime() - cancelled).toSeconds() < 15, "cancel took too long");
+        for (RunHistory run : runs) {
+            assertEquals(FailureCause.CANCELLED, run.failed().cause(), run.runId() + ": " + run.failed().reason());
+        }
+        RunHistory first = folder.loadRuns().get(0);
+        assertFalse(first.iterations().isEmpty(), "the iterations that arrived before the cancel are kept on disk");
+        assertEquals(RunStatus.CANCELLED, first.status());
+        assertTrue(watcher.statuses.get("run-01").contains("running on node " + SlurmPreflight.localHost()),
+                watcher.statuses.toString());
+    }
+
+    @Test
+    void aTaskKilledWithSignalNineFailsWithTheReasonAndTheOtherFinishes() throws Exception {
+        ExperimentFolder folder = new ExperimentStore(dir).create(LocalSlurm.tiny(500));
+        List<RunSpec> runs = List.of(LocalSlurm.run("run-01", LocalSlurm.tiny(500)), LocalSlurm.run("run-02", LocalSlurm.tiny(2)));
+        Watcher watcher = new Watcher("run-01");
+        SlurmExperiment running = (SlurmExperiment) LocalSlurm.target().start(folder, runs, 2, watcher);
+        assertTrue(watcher.firstIteration.await(120, TimeUnit.SECONDS), "run-01 never reported an iteration");
+        SlurmCommands.fromEnvironment().runOk("scancel", List.of("--signal=KILL", running.jobId() + "_0"));
+        List<RunHistory> ended = running.completion().get(180, TimeUnit.SECONDS);
+        RunHistory killed = ended.get(0);
+        assertEquals(FailureCause.CRASHED, killed.failed().cause(), killed.failed().reason());
+        assertTrue(killed.failed().reason().contains("killed outside ReproLab (Slurm: CANCELLED on node "),
+                killed.failed().reason());
+        assertEquals(RunStatus.FINISHED, ended.get(1).status(), String.valueOf(ended.get(1).failed()));
+        assertEquals(killed.failed(), folder.loadRuns().get(0).failed(), "the failure is stored in the run's log");
+    }
+
+    @Test
+    void reopeningTheFolderFollowsTheSameJobToItsEnd() throws Exception {
+        ExperimentSpec spec = LocalSlurm.tiny(1);
+        ExperimentFolder folder = new ExperimentStore(dir).create(spec);
+        SlurmExperiment first = (SlurmExperiment) LocalSlurm.target().start(folder,
+                List.of(LocalSlurm.run("run-01", spec)), 1, null);
+        first.stopFollowing(); // the app closed while the job waits or runs
+        assertFalse(first.isDone());
+        RunningExperiment again = SlurmTarget.resume(folder, SlurmCommands.fromEnvironment(), null).orElseThrow();
+        List<RunHistory> runs = again.completion().get(180, TimeUnit.SECONDS);
+        assertEquals(RunStatus.FINISHED, runs.get(0).status(), String.valueOf(runs.get(0).failed()));
+        assertEquals(runs.get(0).finished(), folder.loadRuns().get(0).finished());
+        assertEquals(SlurmTarget.jobId(folder).orElseThrow(), ((SlurmExperiment) again).jobId());
+    }
+
+    @Test
+    void spreadNodesGivesEachRepeatAWholeNodeSoOnOneNodeTheyRunOneAfterTheOther() throws Exception {
+        ExperimentSpec spec = LocalSlurm.tiny(1);
+        ExperimentFolder folder = new ExperimentStore(dir).create(spec);
+        SlurmTarget spread = new SlurmTarget(WorkerCommand.forCurrentJvm(),
+                new SlurmSettings(null, null, null, List.of(), true), SlurmCommands.fromEnvironment());
+        SlurmExperiment running = (SlurmExperiment) spread.start(folder,
+                List.of(LocalSlurm.run("run-01", spec), LocalSlurm.run("run-02", spec)), 2, null);
+        List<RunHistory> runs = running.completion().get(180, TimeUnit.SECONDS);
+        runs.forEach(r -> assertEquals(RunStatus.FINISHED, r.status(), r.runId() + ": " + r.failed()));
+        String job = SlurmCommands.fromEnvironment().runOk("scontrol", List.of("-o", "show", "job", running.jobId()));
+        assertTrue(job.contains("OverSubscribe=NO"), "each task has its node to itself (--exclusive): " + job);
+        assertTrue(job.contains("ArrayTaskThrottle=1"), "one node, so one task at a time: " + job);
+        Path runsDir = folder.runsDir();
+        boolean firstThenSecond = !java.nio.file.Files.getLastModifiedTime(runsDir.resolve("run-02.node"))
+                .toInstant().isBefore(java.nio.file.Files.getLastModifiedTime(runsDir.resolve("run-01.exit")).toInstant());
+        boolean secondThenFirst = !java.nio.file.Files.getLastModifiedTime(runsDir.resolve("run-01.node"))
+                .toInstant().isBefore(java.nio.file.Files.getLastModifiedTime(runsDir.resolve("run-02.exit")).toInstant());
+        assertTrue(firstThenSecond || secondThenFirst, "the two tasks did not overlap");
+    }
+}
