@@ -26,7 +26,8 @@ public final class PythonWorker {
     public static final String PYTHON_PROPERTY = "reprolab.python";
     /** The worker package, as {@code python -m} runs it. */
     public static final String MODULE = "reprolab_worker";
-    static final List<String> CANDIDATES = List.of("python3", "/usr/bin/python3");
+    /** Pythons tried in order when none is named. */
+    public static final List<String> CANDIDATES = List.of("python3", "/usr/bin/python3");
 
     private static volatile String found;
 
