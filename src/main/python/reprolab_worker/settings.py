@@ -82,7 +82,7 @@ def driver_version():
 
 
 def versions():
-    """Library versions and the knobs' actual state, for the started event."""
+    """Library versions, for the started event (the same on every run of one machine)."""
     cudnn = torch.backends.cudnn.version() if torch.backends.cudnn.is_available() else None
     result = {
         "reprolab-python-worker": WORKER_VERSION,
@@ -91,11 +91,6 @@ def versions():
         "cuda": str(torch.version.cuda),
         "cudnn": str(cudnn),
         "mkldnn": str(torch.backends.mkldnn.is_available()),
-        "mkldnn.enabled": str(torch.backends.mkldnn.enabled),
-        "cudnn.enabled": str(torch.backends.cudnn.enabled),
-        "cudnn.benchmark": str(torch.backends.cudnn.benchmark),
-        "deterministicAlgorithms": str(torch.are_deterministic_algorithms_enabled()),
-        "threads": str(torch.get_num_threads()),
         "hash": "blake2b-64",
     }
     try:
@@ -110,8 +105,14 @@ def versions():
 
 
 def environment():
+    """The steering variables that are set, and the state of every knob."""
     env = {name: os.environ[name] for name in STEERING_ENVIRONMENT if name in os.environ}
+    # the knobs' actual state: a report's provenance diff names the one that differs
     env["torch.num_threads"] = str(torch.get_num_threads())
+    env["torch.backends.mkldnn.enabled"] = str(torch.backends.mkldnn.enabled)
+    env["torch.backends.cudnn.enabled"] = str(torch.backends.cudnn.enabled)
+    env["torch.backends.cudnn.benchmark"] = str(torch.backends.cudnn.benchmark)
+    env["torch.deterministic_algorithms"] = str(torch.are_deterministic_algorithms_enabled())
     env["torch.num_interop_threads"] = str(torch.get_num_interop_threads())
     return env
 

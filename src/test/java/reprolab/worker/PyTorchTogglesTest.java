@@ -56,7 +56,7 @@ class PyTorchTogglesTest {
     void mkldnnToggleIsRecordedAndChangesTrainingButNotTheInitialWeights() {
         assertTrue(oneThread.started().provenance().helpersActive());
         assertEquals(false, mkldnnOff.started().provenance().helpersActive());
-        assertEquals("False", mkldnnOff.started().provenance().versions().get("mkldnn.enabled"));
+        assertEquals("False", mkldnnOff.started().provenance().environment().get("torch.backends.mkldnn.enabled"));
         assertEquals(new Divergence(1, "conv_0"), divergence(oneThread, mkldnnOff));
     }
 
