@@ -58,6 +58,15 @@ public final class PythonWorker {
         return Optional.empty();
     }
 
+    /** The app's Python setting: a path, or blank for the lookup. Re-probes the lookup next time. */
+    public static void useSetting(String pythonPath) {
+        if (pythonPath == null || pythonPath.isBlank()) {
+            System.clearProperty(PYTHON_PROPERTY);
+        } else {
+            System.setProperty(PYTHON_PROPERTY, pythonPath.trim());
+        }
+    }
+
     /** The folder holding the {@value #MODULE} package: {@code src/main/python} in a checkout, {@code python} when installed. */
     public static Path sourceDir(String home) {
         Path checkout = Path.of(home, "src", "main", "python");
