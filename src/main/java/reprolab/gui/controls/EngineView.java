@@ -113,6 +113,9 @@ final class EngineView {
 
     /** Probes the chosen Python off the FX thread and shows the answer. */
     private void reprobe() {
-        CompletableFuture.supplyAsync(vm::probe, PROBES).thenAccept(found -> Platform.runLater(() -> vm.apply(found)));
+        CompletableFuture.supplyAsync(vm::probe, PROBES)
+                .exceptionally(e -> new reprolab.run.PythonProbe(vm.pythonProperty().get(), null, null, false, null,
+                        "could not be asked: " + e.getMessage()))
+                .thenAccept(found -> Platform.runLater(() -> vm.apply(found)));
     }
 }
