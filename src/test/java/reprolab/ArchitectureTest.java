@@ -93,6 +93,7 @@ class ArchitectureTest {
             .that().doNotHaveFullyQualifiedName("reprolab.run.WorkerCommand")
             // the benchmark starts its profiler JVMs itself, also from a fixed argument list
             .and().doNotHaveFullyQualifiedName("reprolab.bench.ChildJvm")
+            .and().doNotHaveFullyQualifiedName("reprolab.run.PythonWorker") // the PyTorch engine's worker and probe
             .should().callConstructor(ProcessBuilder.class, String[].class)
             .orShould().callConstructor(ProcessBuilder.class, java.util.List.class)
             .because("one class builds worker commands (one more the benchmark's), always as an argument list");

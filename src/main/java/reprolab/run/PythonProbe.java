@@ -6,7 +6,6 @@ import reprolab.experiment.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -36,10 +35,7 @@ public record PythonProbe(String python, String version, String torch, boolean c
     }
 
     static PythonProbe of(String python, Path sourceDir) {
-        ProcessBuilder builder = new ProcessBuilder(List.of(python, "-m", PythonWorker.MODULE, "--probe"));
-        builder.environment().put("PYTHONPATH", sourceDir.toAbsolutePath().toString());
-        builder.environment().put("PYTHONDONTWRITEBYTECODE", "1");
-        builder.redirectError(ProcessBuilder.Redirect.DISCARD);
+        ProcessBuilder builder = PythonWorker.probeProcess(python, sourceDir);
         try {
             Process process = builder.start();
             String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();

@@ -84,6 +84,15 @@ public final class PythonWorker {
         return builder;
     }
 
+    /** {@code <python> -m reprolab_worker --probe}, stderr discarded (see {@link PythonProbe}). */
+    static ProcessBuilder probeProcess(String python, Path sourceDir) {
+        ProcessBuilder builder = new ProcessBuilder(List.of(python, "-m", MODULE, "--probe"));
+        builder.environment().put("PYTHONPATH", sourceDir.toAbsolutePath().toString());
+        builder.environment().put("PYTHONDONTWRITEBYTECODE", "1");
+        builder.redirectError(ProcessBuilder.Redirect.DISCARD);
+        return builder;
+    }
+
     /**
      * Variables PyTorch reads once per process: the OpenMP/MKL thread counts, and the cuBLAS
      * workspace that deterministic algorithms need on a GPU (it must be set before cuBLAS starts).
