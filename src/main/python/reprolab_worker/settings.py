@@ -104,6 +104,17 @@ def versions():
     return result
 
 
+def native_build():
+    """torch's build: version, git hash, and the parallel and vendor libraries it was built with
+    (e.g. "torch 1.13.0a0 (Unknown) | OpenMP 201511 | MKL not found | Intel(R) MKL-DNN v2.6.3 | CUDA None")."""
+    wanted = ("OpenMP", "MKL", "Intel(R) MKL-DNN", "ATen parallel backend")
+    lines = [line.strip() for line in torch.__config__.parallel_info().splitlines()]
+    parts = ["torch %s (%s)" % (torch.__version__, getattr(torch.version, "git_version", "unknown")[:12])]
+    parts += [line.replace(" (Git Hash N/A)", "") for line in lines if line.startswith(wanted) and " : " not in line]
+    parts.append("CUDA %s" % torch.version.cuda)
+    return " | ".join(parts)
+
+
 def environment():
     """The steering variables that are set, and the state of every knob."""
     env = {name: os.environ[name] for name in STEERING_ENVIRONMENT if name in os.environ}

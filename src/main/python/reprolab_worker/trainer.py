@@ -119,8 +119,7 @@ class Trainer:
         provenance = {
             "specHash": hashlib.sha256(self.spec_text.encode("utf-8")).hexdigest(),
             "spec": self.spec, "seeds": self.seeds, "environment": settings.environment(),
-            "backend": "pytorch-" + device.type, "nativeBuild": torch.__config__.show().strip().splitlines()[0]
-            if hasattr(torch, "__config__") else "unknown",
+            "backend": "pytorch-" + device.type, "nativeBuild": settings.native_build(),
             "helpersActive": settings.helpers_active(execution), "device": settings.device_name(device),
             "os": settings.os_name(), "java": settings.runtime(), "versions": settings.versions(),
             "layers": [name for name, _ in net.parameter_layers()], "totalIterations": total,
