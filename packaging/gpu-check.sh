@@ -1,35 +1,20 @@
 #!/usr/bin/env bash
-# What anyone with an NVIDIA GPU runs first: builds ReproLab with the CUDA 11.6 backend (the `cuda`
-# Maven profile) and runs a short, prepared series of repeats with each GPU setting, printing the
-# report of each. Paste its output into docs/gpu.md with the date and the GPU.
+# The GPU check of the PyTorch engine (issue 13). Needs only this repository and a python3 with torch
+# (no Java, no Maven): runs tiny and seed-cnn, 3 repeats each, on the GPU with cuDNN's defaults, with
+# deterministic algorithms, with cudnn.benchmark, and on the CPU, writing experiment folders under
+# $OUT (default target/gpu-check) that `./reprolab report DIR` reads back. About 2-3 minutes on an H200.
 #
-#   packaging/gpu-check.sh [SPEC.json] [REPEATS]     (default: the seed CNN, 3 repeats)
+#   OUT=DIR packaging/gpu-check.sh [--cpu-only] [--small] [--repeats N] [--models tiny,seed-cnn]
 #
-# Needs: an NVIDIA driver that runs CUDA 11.6 code (nvidia-smi), Java 17, Maven with access to
-# Maven Central (the CUDA jars are ~600 MB, plus the cuDNN/CUDA redistributables if the machine
-# has no CUDA 11.6 toolkit).
+# --cpu-only runs the "GPU" series on the CPU (to test the script without a GPU); --small shrinks the
+# data to a few updates. The Python is $REPROLAB_PYTHON, else python3.
+# The DL4J CUDA backend's check (Maven profile `cuda`) is packaging/gpu-check-dl4j.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-SPEC="${1:-sample-data/experiments/seed-cnn.json}"
-REPEATS="${2:-3}"
-
-command -v nvidia-smi >/dev/null || { echo "gpu-check: nvidia-smi not found: no NVIDIA GPU here" >&2; exit 2; }
-nvidia-smi --query-gpu=name,compute_cap,driver_version,memory.total --format=csv
-mvn -q -B -Pcuda -DskipTests compile
-CP="target/classes:$(cat target/classpath.txt)"
-reprolab() { java -Dreprolab.home="$PWD" -cp "$CP" reprolab.cli.Main "$@"; }
-
-series() {  # title, then --set arguments; environment variables may be given before the call
-  echo; echo "=== $1 ==="; shift
-  reprolab run "$SPEC" --repeats "$REPEATS" --parallel 1 --set execution.backend=cuda "$@" --out target/gpu-check \
-    || echo "(exit code $?)"
-}
-
-series "cuda, cuDNN helpers on, float"            --set execution.helpers=true
-series "cuda, cuDNN helpers off, float"           --set execution.helpers=false
-CUBLAS_WORKSPACE_CONFIG=:4096:8 \
-series "cuda, helpers on, CUBLAS_WORKSPACE_CONFIG=:4096:8" --set execution.helpers=true
-series "cuda, helpers on, double"                 --set execution.dataType=double
-series "cuda, helpers on, 2 threads (host side)"  --set execution.threads=2
-echo; echo "=== cpu baseline ==="
-reprolab run "$SPEC" --repeats "$REPEATS" --parallel 1 --out target/gpu-check || echo "(exit code $?)"
+PYTHON="${REPROLAB_PYTHON:-python3}"
+OUT="${OUT:-target/gpu-check}"
+mkdir -p "$OUT"
+command -v nvidia-smi >/dev/null && nvidia-smi --query-gpu=name,compute_cap,driver_version,memory.total --format=csv || true
+PYTHONPATH="$PWD/src/main/python" "$PYTHON" -m reprolab_worker --probe
+PYTHONPATH="$PWD/src/main/python" PYTHONDONTWRITEBYTECODE=1 \
+  "$PYTHON" -m reprolab_worker.gpucheck --out "$OUT" --home "$PWD" "$@"

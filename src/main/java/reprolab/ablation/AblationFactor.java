@@ -1,5 +1,9 @@
 package reprolab.ablation;
 
+import reprolab.experiment.Backend;
+import reprolab.experiment.Engine;
+import reprolab.experiment.ExecutionSpec;
+
 import reprolab.analysis.AblationAnalysis;
 import reprolab.experiment.SeedKind;
 
@@ -25,7 +29,15 @@ public enum AblationFactor {
     HELPERS("helpers", "helpers"),
     DATA_TYPE("dataType", "dataType"),
     PERTURBATION("perturbation", "perturbation"),
-    LEARNING_RATE("learning-rate-x2", "learningRate");
+    LEARNING_RATE("learning-rate-x2", "learningRate"),
+    /** PyTorch only: torch.use_deterministic_algorithms on and off. */
+    DETERMINISTIC_ALGORITHMS("deterministicAlgorithms", "deterministicAlgorithms"),
+    /** PyTorch on cuda only: cudnn.benchmark on and off. */
+    CUDNN_BENCHMARK("cudnnBenchmark", "cudnnBenchmark"),
+    /** PyTorch on cuda only: the GPU and the CPU. */
+    DEVICE("device", "device");
+
+    private static final List<AblationFactor> PYTORCH_ONLY = List.of(DETERMINISTIC_ALGORITHMS, CUDNN_BENCHMARK, DEVICE);
 
     private final String group;
     private final String factor;
@@ -56,10 +68,28 @@ public enum AblationFactor {
         }
     }
 
-    /** Every factor that can vary (all but the baseline), in report order. */
+    /** Every factor that both engines have (all but the baseline and the PyTorch-only ones), in report order. */
     public static List<AblationFactor> varying() {
         List<AblationFactor> all = new ArrayList<>(List.of(values()));
         all.remove(BASELINE);
+        all.removeAll(PYTORCH_ONLY);
+        return List.copyOf(all);
+    }
+
+    /**
+     * The factors an experiment with these execution settings can vary: {@link #varying()}, plus for
+     * the PyTorch engine deterministic algorithms, and on cuda also cudnn.benchmark and GPU vs CPU
+     * (each offered only where it takes effect).
+     */
+    public static List<AblationFactor> varyingFor(ExecutionSpec execution) {
+        List<AblationFactor> all = new ArrayList<>(varying());
+        if (execution.pytorch()) {
+            all.add(DETERMINISTIC_ALGORITHMS);
+            if (execution.backend() == Backend.CUDA) {
+                all.add(CUDNN_BENCHMARK);
+                all.add(DEVICE);
+            }
+        }
         return List.copyOf(all);
     }
 
@@ -93,7 +123,8 @@ public enum AblationFactor {
         }
         if (!unknown.isEmpty()) {
             List<String> known = new ArrayList<>();
-            varying().forEach(f -> known.add(f.factor()));
+            varyingFor(ExecutionSpec.defaults().withEngine(Engine.PYTORCH).withBackend(Backend.CUDA))
+                    .forEach(f -> known.add(f.factor()));
             throw new IllegalArgumentException("unknown ablation factor" + (unknown.size() > 1 ? "s " : " ")
                     + String.join(", ", unknown) + "; known factors: " + String.join(", ", known));
         }

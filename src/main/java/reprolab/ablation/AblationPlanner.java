@@ -1,5 +1,6 @@
 package reprolab.ablation;
 
+import reprolab.experiment.Backend;
 import reprolab.experiment.DataTypeName;
 import reprolab.experiment.ExperimentSpec;
 import reprolab.experiment.PerturbationSpec;
@@ -36,6 +37,8 @@ import java.util.random.RandomGenerator;
  *     nudges a different set of weights; a baseline without a perturbation gets the default one (1e-8
  *     on 1% of {@code dense_0}) at an iteration the run reaches. Every run is thus treated alike,
  *     as the runs of a seed group are, rather than half of them being left untouched.</li>
+ * <li>PyTorch only: {@code deterministicAlgorithms} and (on cuda) {@code cudnnBenchmark} alternate off
+ *     and on; {@code device} alternates the GPU and the CPU.</li>
  * <li>{@code learning-rate-x2}: runs alternate the baseline's learning rate and twice it, with every
  *     seed fixed. Its spread is then the effect of a real design choice alone, measured the same way
  *     (std over R runs of one group) as the seed groups' noise, so the two can be compared.</li>
@@ -116,6 +119,16 @@ public final class AblationPlanner {
                     return perturbation();
                 case LEARNING_RATE:
                     return learningRate();
+                case DETERMINISTIC_ALGORITHMS:
+                    return group(factor, "PyTorch's deterministic algorithms alternate on and off, everything else fixed",
+                            i -> base.withExecution(base.execution().withDeterministicAlgorithms(i % 2 == 1)), null);
+                case CUDNN_BENCHMARK:
+                    return group(factor, "cudnn.benchmark alternates off and on, everything else fixed",
+                            i -> base.withExecution(base.execution().withCudnnBenchmark(i % 2 == 1)), null);
+                case DEVICE:
+                    return group(factor, "runs alternate the GPU and the CPU, everything else fixed",
+                            i -> base.withExecution(i % 2 == 0 ? base.execution()
+                                    : base.execution().withBackend(Backend.CPU).withCudnnBenchmark(false)), null);
                 default:
                     return seed(factor, factor.seed().orElseThrow());
             }

@@ -37,7 +37,8 @@ final class AblateCommand implements Callable<Integer> {
 
     @Option(names = "--factors", split = ",", paramLabel = "FACTOR",
             description = "factors to vary (default: all): weightInit, dropout, shuffle, split, threads, helpers, "
-                    + "dataType, perturbation, learningRate")
+                    + "dataType, perturbation, learningRate; for engine pytorch also deterministicAlgorithms, and on cuda "
+                    + "cudnnBenchmark, device")
     List<String> factors = new ArrayList<>();
 
     @Mixin
@@ -53,12 +54,15 @@ final class AblateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         List<AblationFactor> chosen;
         try {
-            chosen = factors.isEmpty() ? AblationFactor.varying() : AblationFactor.parse(factors);
+            chosen = factors.isEmpty() ? null : AblationFactor.parse(factors);
         } catch (IllegalArgumentException e) {
             System.err.println("reprolab: " + e.getMessage());
             return Main.EXIT_USAGE;
         }
         ExperimentSpec spec = specOptions.load(specFile);
+        if (chosen == null) {
+            chosen = AblationFactor.varyingFor(spec.execution());
+        }
         AblationPlan plan = AblationPlanner.plan(spec, spec.runs().repeats(), chosen);
         AblationReport report = run(plan);
         System.out.println(json ? Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report)

@@ -113,6 +113,28 @@ public final class SpecValidator {
         if (e.backend() == null) {
             p.add("field 'execution.backend' is required: cpu or cuda");
         }
+        checkEngine(e, p);
+    }
+
+    /** Each engine accepts only the settings it has, so no field can silently do nothing. */
+    private static void checkEngine(ExecutionSpec e, List<String> p) {
+        if (e.engine() == null) {
+            p.add("field 'execution.engine' is required: dl4j or pytorch");
+            return;
+        }
+        if (!e.pytorch()) {
+            if (e.deterministicAlgorithms()) {
+                p.add("field 'execution.deterministicAlgorithms' is a PyTorch setting; execution.engine 'dl4j' does "
+                        + "not have it (use engine 'pytorch' or leave it false)");
+            }
+            if (e.cudnnBenchmark()) {
+                p.add("field 'execution.cudnnBenchmark' is a PyTorch setting; execution.engine 'dl4j' does not have it "
+                        + "(use engine 'pytorch' or leave it false)");
+            }
+        } else if (e.cudnnBenchmark() && e.backend() != Backend.CUDA) {
+            p.add("field 'execution.cudnnBenchmark' only takes effect with execution.backend 'cuda', not '"
+                    + (e.backend() == null ? null : e.backend().json()) + "'");
+        }
     }
 
     private static void checkPerturbation(PerturbationSpec t, ModelName model, List<String> p) {

@@ -101,12 +101,16 @@ public final class WorkerCommand {
     /**
      * Writes {@code <id>.run.json} (the run spec) and {@code <id>.args} (the classpath, which can
      * be longer than a command line may be) into {@code runsDir} and returns the process to start,
-     * with the environment that steers libnd4j set from the run's execution settings.
+     * with the environment that steers libnd4j set from the run's execution settings. A PyTorch
+     * run gets the Python worker instead ({@link PythonWorker}).
      */
     public ProcessBuilder processFor(RunSpec run, Path runsDir, WorkerMemory memory) throws IOException {
         Files.createDirectories(runsDir);
         Path specFile = runsDir.resolve(run.runId() + ".run.json");
         AtomicFiles.writeString(specFile, run.toJson());
+        if (run.spec().execution().pytorch()) {
+            return PythonWorker.processFor(run, specFile, home);
+        }
         Path argFile = runsDir.resolve(run.runId() + ".args");
         AtomicFiles.writeString(argFile, "-cp\n" + quote(classpath) + "\n");
 

@@ -48,6 +48,7 @@ public final class ControlsView {
                 group("Model", modelGrid()),
                 group("Seeds", seedsGrid()),
                 group("Execution", executionGrid()),
+                group("Engine", new EngineView(new EngineViewModel(vm, reprolab.run.PythonProbe::of)).grid()),
                 group("Perturbation", perturbationGrid()),
                 group("Runs", grid(text("runs.repeats", "Repeats"), text("runs.parallel", "Parallel runs"))));
         Label other = new Label();
@@ -110,7 +111,7 @@ public final class ControlsView {
     private GridPane executionGrid() {
         Row backend = choice("execution.backend", "Backend", vm.backendProperty(), Backend.values());
         if (!vm.isCudaAvailable()) {
-            backend = new Row(backend.key(), backend.label(), backend.control(), new SimpleBooleanProperty(true));
+            backend = new Row(backend.key(), backend.label(), backend.control(), vm.backendLocked());
             Tooltip.install(backend.label(), new Tooltip(vm.backendDisabledReason()));
             backend.label().setText("Backend (CPU only)");
         }

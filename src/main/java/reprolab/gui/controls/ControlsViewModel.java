@@ -16,6 +16,7 @@ import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import reprolab.experiment.Backend;
+import reprolab.experiment.Engine;
 import reprolab.experiment.DataSource;
 import reprolab.experiment.DataTypeName;
 import reprolab.experiment.ExperimentSpec;
@@ -53,6 +54,9 @@ public final class ControlsViewModel {
     final ObjectProperty<Initializer> initializer = new SimpleObjectProperty<>();
     final ObjectProperty<DataTypeName> dataType = new SimpleObjectProperty<>();
     final ObjectProperty<Backend> backend = new SimpleObjectProperty<>();
+    final ObjectProperty<Engine> engine = new SimpleObjectProperty<>();
+    /** Whether the PyTorch engine's Python sees a CUDA GPU (set by {@link EngineViewModel} once it knows). */
+    private final BooleanProperty pytorchCuda = new SimpleBooleanProperty(false);
     private final ReadOnlyObjectWrapper<ExperimentSpec> spec = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper otherProblems = new ReadOnlyStringWrapper("");
@@ -77,7 +81,7 @@ public final class ControlsViewModel {
         }
         List<ObservableValue<?>> all = new ArrayList<>(texts.values());
         all.addAll(switches.values());
-        all.addAll(List.of(source, model, initializer, dataType, backend));
+        all.addAll(List.of(source, model, initializer, dataType, backend, engine, pytorchCuda));
         all.forEach(p -> p.addListener((obs, was, now) -> revalidate()));
         model.addListener((obs, was, now) -> followModel(now));
         load(ExperimentSpec.defaults());
@@ -145,6 +149,20 @@ public final class ControlsViewModel {
 
     public ObjectProperty<DataTypeName> dataTypeProperty() {
         return dataType;
+    }
+
+    public ObjectProperty<Engine> engineProperty() {
+        return engine;
+    }
+
+    public BooleanProperty pytorchCudaProperty() {
+        return pytorchCuda;
+    }
+
+    /** True while the chosen engine has no GPU here, so the backend stays cpu. */
+    public javafx.beans.binding.BooleanBinding backendLocked() {
+        return javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> engine.get() == Engine.PYTORCH ? !pytorchCuda.get() : !cudaAvailable, engine, pytorchCuda);
     }
 
     public ObjectProperty<Backend> backendProperty() {
@@ -241,8 +259,10 @@ public final class ControlsViewModel {
             checkReadable("data.imagesPath", s.data().imagesPath(), found);
             checkReadable("data.labelsPath", s.data().labelsPath(), found);
         }
-        if (s.execution().backend() == Backend.CUDA && !cudaAvailable) {
-            found.putIfAbsent("execution.backend", backendDisabledReason());
+        boolean gpu = s.execution().pytorch() ? pytorchCuda.get() : cudaAvailable;
+        if (s.execution().backend() == Backend.CUDA && !gpu) {
+            found.putIfAbsent("execution.backend", s.execution().pytorch()
+                    ? "The PyTorch engine's Python sees no CUDA GPU here." : backendDisabledReason());
         }
     }
 

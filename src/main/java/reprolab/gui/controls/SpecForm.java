@@ -25,7 +25,8 @@ final class SpecForm {
             "perturbation.epsilon", "perturbation.fraction", "perturbation.seed", "runs.repeats", "runs.parallel");
     static final List<String> SWITCH_KEYS = List.of("seeds.weightInit.enabled", "seeds.dropout.enabled",
             "seeds.shuffle.enabled", "seeds.split.enabled", "execution.helpers", "perturbation.enabled",
-            "model.earlyStopping.enabled", "model.earlyStopping.restoreBest");
+            "model.earlyStopping.enabled", "model.earlyStopping.restoreBest", "execution.deterministicAlgorithms",
+            "execution.cudnnBenchmark");
 
     private SpecForm() {
     }
@@ -54,6 +55,9 @@ final class SpecForm {
         vm.flag("execution.helpers").set(s.execution().helpers());
         vm.dataType.set(s.execution().dataType());
         vm.backend.set(s.execution().backend());
+        vm.engine.set(s.execution().engine());
+        vm.flag("execution.deterministicAlgorithms").set(s.execution().deterministicAlgorithms());
+        vm.flag("execution.cudnnBenchmark").set(s.execution().cudnnBenchmark());
         PerturbationSpec p = s.perturbation();
         vm.flag("perturbation.enabled").set(p.enabled());
         vm.text("perturbation.iteration").set(String.valueOf(p.iteration()));
@@ -84,7 +88,8 @@ final class SpecForm {
             seeds = seeds.with(kind, new SeedSetting(on, value));
         }
         ExecutionSpec execution = new ExecutionSpec(in.integer("execution.threads"),
-                vm.flag("execution.helpers").get(), vm.dataType.get(), vm.backend.get());
+                vm.flag("execution.helpers").get(), vm.dataType.get(), vm.backend.get(), vm.engine.get(),
+                vm.flag("execution.deterministicAlgorithms").get(), vm.flag("execution.cudnnBenchmark").get());
         PerturbationSpec perturbation = new PerturbationSpec(vm.flag("perturbation.enabled").get(),
                 in.integer("perturbation.iteration"), in.raw("perturbation.layer"), in.decimal("perturbation.epsilon"),
                 in.decimal("perturbation.fraction"), in.whole("perturbation.seed"));

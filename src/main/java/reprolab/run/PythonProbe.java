@@ -1,0 +1,79 @@
+package reprolab.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import reprolab.experiment.Json;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * What one Python offers the PyTorch engine, asked by running {@code python -m reprolab_worker --probe}
+ * (about a second: it imports torch).
+ *
+ * @param python  the command that was asked
+ * @param version Python's version, or null when it could not be run
+ * @param torch   torch's version, or null when torch cannot be imported
+ * @param cuda    whether torch sees a usable GPU
+ * @param gpu     the GPU's name, or null
+ * @param problem why it is not usable (not found, no torch), or null
+ */
+public record PythonProbe(String python, String version, String torch, boolean cuda, String gpu, String problem) {
+
+    private static final long TIMEOUT_SECONDS = 60;
+
+    /** True when this Python can run PyTorch runs. */
+    public boolean hasTorch() {
+        return torch != null;
+    }
+
+    /** Probes {@code python} with the worker package found in the app's home. */
+    public static PythonProbe of(String python) {
+        String home = System.getProperty("reprolab.home", System.getProperty("user.dir"));
+        return of(python, PythonWorker.sourceDir(home));
+    }
+
+    static PythonProbe of(String python, Path sourceDir) {
+        ProcessBuilder builder = PythonWorker.probeProcess(python, sourceDir);
+        try {
+            Process process = builder.start();
+            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                return failed(python, "did not answer within " + TIMEOUT_SECONDS + " s");
+            }
+            if (process.exitValue() != 0 || out.isEmpty()) {
+                return failed(python, "exited with code " + process.exitValue()
+                        + " (is " + sourceDir + " the worker's folder, and Python 3.8 or newer?)");
+            }
+            JsonNode facts = Json.mapper().readTree(out);
+            String torch = text(facts, "torch");
+            return new PythonProbe(python, text(facts, "python"), torch, facts.path("cuda").asBoolean(false),
+                    text(facts, "gpu"), torch == null ? "torch cannot be imported: " + text(facts, "error") : null);
+        } catch (IOException e) {
+            return failed(python, "cannot be run: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return failed(python, "interrupted");
+        }
+    }
+
+    private static PythonProbe failed(String python, String problem) {
+        return new PythonProbe(python, null, null, false, null, problem);
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+
+    /** One line for a person: "python3 (3.11.2): torch 1.13.0, CUDA not available". */
+    public String describe() {
+        if (!hasTorch()) {
+            return python + (version == null ? "" : " (Python " + version + ")") + ": " + problem;
+        }
+        return python + " (Python " + version + "): torch " + torch + ", "
+                + (cuda ? "CUDA available, GPU " + gpu : "CUDA not available (CPU only)");
+    }
+}

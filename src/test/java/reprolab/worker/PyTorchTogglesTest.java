@@ -1,0 +1,86 @@
+package reprolab.worker;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import reprolab.analysis.Divergence;
+import reprolab.analysis.ExperimentAnalysis;
+import reprolab.events.RunHistory;
+import reprolab.events.RunStatus;
+import reprolab.experiment.ResolvedSeeds;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * PyTorch's CPU knobs, measured on real tiny runs (the README's "What we measured" rows): oneDNN
+ * (mkldnn) on vs off and 1 vs 2 threads, each with the same initial weights; and the perturbation
+ * diverges exactly where it is applied.
+ */
+class PyTorchTogglesTest {
+
+    private static RunHistory oneThread;
+    private static RunHistory twoThreads;
+    private static RunHistory mkldnnOff;
+    private static RunHistory mkldnnOffTwoThreads;
+    private static RunHistory perturbed;
+
+    @BeforeAll
+    static void trainFiveRuns() throws Exception {
+        ResolvedSeeds seeds = new ResolvedSeeds(5, 6, 7, 8);
+        List<RunHistory> runs = WorkerProcesses.run(List.of(
+                WorkerProcesses.runSpec("one-thread", tiny(), seeds),
+                WorkerProcesses.runSpec("two-threads", tiny("execution.threads=2"), seeds),
+                WorkerProcesses.runSpec("mkldnn-off", tiny("execution.helpers=false"), seeds),
+                WorkerProcesses.runSpec("mkldnn-off-2", tiny("execution.helpers=false", "execution.threads=2"), seeds),
+                WorkerProcesses.runSpec("perturbed", tiny("perturbation.enabled=true", "perturbation.iteration=2"), seeds)));
+        for (RunHistory run : runs) {
+            assertEquals(RunStatus.FINISHED, run.status(), run.runId() + ": " + run.failed());
+        }
+        oneThread = runs.get(0);
+        twoThreads = runs.get(1);
+        mkldnnOff = runs.get(2);
+        mkldnnOffTwoThreads = runs.get(3);
+        perturbed = runs.get(4);
+    }
+
+    static reprolab.experiment.ExperimentSpec tiny(String... overrides) throws Exception {
+        List<String> all = new java.util.ArrayList<>(List.of("execution.engine=pytorch"));
+        all.addAll(List.of(overrides));
+        return ReplayAndPerturbationTest.tiny(all.toArray(String[]::new));
+    }
+
+    @Test
+    void mkldnnToggleIsRecordedAndChangesTrainingButNotTheInitialWeights() {
+        assertTrue(oneThread.started().provenance().helpersActive());
+        assertEquals(false, mkldnnOff.started().provenance().helpersActive());
+        assertEquals("False", mkldnnOff.started().provenance().environment().get("torch.backends.mkldnn.enabled"));
+        assertEquals(new Divergence(1, "conv_0"), divergence(oneThread, mkldnnOff));
+    }
+
+    @Test
+    void twoThreadsReachTorchAndChangeTrainingWithMkldnn() {
+        assertEquals("2", twoThreads.started().provenance().environment().get("torch.num_threads"));
+        assertEquals("2", twoThreads.started().provenance().environment().get("OMP_NUM_THREADS"));
+        assertEquals(oneThread.iterations().get(0).modelHash(), twoThreads.iterations().get(0).modelHash());
+        assertNotEquals(oneThread.finished().finalHash(), twoThreads.finished().finalHash());
+    }
+
+    @Test
+    void withoutMkldnnOneAndTwoThreadsAreBitwiseIdenticalOnThisMachine() {
+        assertEquals("2", mkldnnOffTwoThreads.started().provenance().environment().get("torch.num_threads"));
+        assertTrue(ExperimentAnalysis.analyse(List.of(mkldnnOff, mkldnnOffTwoThreads), 0).identical());
+    }
+
+    @Test
+    void perturbationDivergesExactlyWhereItIsApplied() {
+        assertEquals(217, perturbed.iterations().get(2).perturbed(), "1% of dense_0's 21,664 parameters, rounded");
+        assertEquals(new Divergence(2, "dense_0"), divergence(oneThread, perturbed));
+    }
+
+    private static Divergence divergence(RunHistory a, RunHistory b) {
+        return ExperimentAnalysis.analyse(List.of(a, b), 0).firstDivergence();
+    }
+}
