@@ -10,7 +10,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
@@ -128,7 +127,7 @@ public final class MainWindow {
     public Scene createScene() {
         // never larger than the screen: a laptop (or a headless test framebuffer) must show it whole
         var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
-        Scene scene = new Scene(root, Math.min(1400, screen.getWidth()), Math.min(900, screen.getHeight()));
+        Scene scene = new Scene(root, Math.min(1440, screen.getWidth()), Math.min(900, screen.getHeight()));
         var css = MainWindow.class.getResource("/css/reprolab.css");
         if (css != null) {
             scene.getStylesheets().add(css.toExternalForm());
@@ -164,17 +163,18 @@ public final class MainWindow {
         cancelAll.setId("cancelAllButton");
         cancelAll.disableProperty().bind(vm.runningProperty().not());
         cancelAll.setOnAction(e -> vm.cancelAll());
-        ScrollPane form = new ScrollPane(new ControlsView(vm.controls()).root());
-        form.setFitToWidth(true);
-        VBox.setVgrow(form, Priority.ALWAYS);
         run.getStyleClass().add("run-button");
         cancelAll.getStyleClass().add("run-button");
-        RunsView runs = new RunsView(vm.runs(), vm.curves(), vm::cancel);
-        // the form scrolls; the runs table keeps room for a handful of rows under it
-        runs.root().setMinHeight(150);
         HBox buttons = new HBox(8, run, cancelAll);
         buttons.getStyleClass().add("run-bar");
-        VBox left = new VBox(8, lessonPanel, form, buttons, runs.root());
+        // the reproducibility controls and Run stay in view; the other settings scroll under them
+        VBox form = new ControlsView(vm.controls(), buttons).root();
+        VBox.setVgrow(form, Priority.ALWAYS);
+        RunsView runs = new RunsView(vm.runs(), vm.curves(), vm::cancel);
+        // the runs table keeps room for a handful of rows under the form
+        runs.root().setMinHeight(150);
+        runs.root().setPrefHeight(220);
+        VBox left = new VBox(8, lessonPanel, form, runs.root());
         left.setPadding(new Insets(8));
         return left;
     }
