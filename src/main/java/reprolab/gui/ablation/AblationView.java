@@ -1,5 +1,6 @@
 package reprolab.gui.ablation;
 
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
@@ -26,6 +27,8 @@ import reprolab.analysis.AblationReport;
 import reprolab.analysis.FactorResult;
 import reprolab.analysis.Stats;
 import reprolab.gui.ChartStyle;
+import reprolab.gui.runs.RunRow;
+import reprolab.gui.runs.RunsView;
 
 import java.awt.Color;
 import java.util.List;
@@ -58,7 +61,7 @@ public final class AblationView {
         viewer.setPrefHeight(260);
         TableView<FactorResult> table = table();
         VBox.setVgrow(table, Priority.ALWAYS);
-        root = new VBox(8, factorChoice(), runBar(), status, verdict, table, viewer);
+        root = new VBox(8, factorChoice(), runBar(), status, progress(), verdict, table, viewer);
         root.setPadding(new Insets(8));
     }
 
@@ -81,6 +84,20 @@ public final class AblationView {
             pane.getChildren().add(box);
         });
         return pane;
+    }
+
+    /** Which group and run is where, with ETAs, as the Runs panel shows an experiment; only once there are runs. */
+    private VBox progress() {
+        Label summary = new Label();
+        summary.setId("ablationProgressSummary");
+        summary.textProperty().bind(vm.progress().summaryProperty());
+        TableView<RunRow> runs = new RunsView(vm.progress().runs(), vm.progress()::groupOf).root();
+        runs.setId("ablationRunsTable");
+        runs.setPrefHeight(180);
+        VBox box = new VBox(4, summary, runs);
+        box.visibleProperty().bind(Bindings.isNotEmpty(vm.progress().runs().rows()));
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
     }
 
     private HBox runBar() {

@@ -15,6 +15,7 @@ import javafx.collections.ObservableList;
 import reprolab.analysis.AblationReport;
 import reprolab.analysis.FactorResult;
 import reprolab.experiment.ExperimentSpec;
+import reprolab.gui.EventBatcher;
 import reprolab.gui.ServiceException;
 
 import java.util.LinkedHashMap;
@@ -43,7 +44,9 @@ public final class AblationViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Choose factors and press Run ablation.");
     private final ReadOnlyObjectWrapper<AblationReport> report = new ReadOnlyObjectWrapper<>();
     private final ObservableList<FactorResult> rows = FXCollections.observableArrayList();
+    private final AblationProgress progress = new AblationProgress();
     private AblationService.Handle handle;
+    private boolean cancelRequested;
 
     /** @param baseline the experiment to ablate (the form's spec), null while the form is invalid */
     public AblationViewModel(AblationService service, Supplier<ExperimentSpec> baseline, Executor background,
@@ -85,18 +88,24 @@ public final class AblationViewModel {
             return;
         }
         running.set(true);
+        cancelRequested = false;
         report.set(null);
         rows.clear();
         status.set("Starting " + (chosen.size() + 1) + " groups of " + r + " runs…");
-        background.execute(() -> start(spec, r, chosen));
+        EventBatcher events = progress.begin();
+        background.execute(() -> start(spec, r, chosen, events));
     }
 
-    private void start(ExperimentSpec spec, int r, List<String> chosen) {
+    private void start(ExperimentSpec spec, int r, List<String> chosen, EventBatcher events) {
         try {
-            AblationService.Handle h = service.start(spec, r, chosen);
+            AblationService.Handle h = service.start(spec, r, chosen, events);
             fx.execute(() -> {
                 handle = h;
+                progress.planned(h.groups());
                 status.set("Running " + h.runCount() + " runs, stored in " + h.folder());
+                if (cancelRequested) {
+                    background.execute(h::cancelAll); // Cancel was pressed while the runs were starting
+                }
             });
             h.completion().thenAccept(result -> fx.execute(() -> finished(result)));
         } catch (ServiceException | RuntimeException e) {
@@ -110,17 +119,33 @@ public final class AblationViewModel {
     private void finished(AblationReport result) {
         running.set(false);
         handle = null;
+        progress.ended(cancelRequested);
         report.set(result);
         rows.setAll(result.factors());
-        status.set("Done.");
+        status.set(cancelRequested ? "Cancelled: the report covers what the runs did before the cancel." : "Done.");
     }
 
+    /** Stops every run of the ablation; the report of what they did so far follows. */
     public void cancelAll() {
+        if (!running.get()) {
+            return;
+        }
+        cancelRequested = true;
+        status.set("Cancelling the ablation…");
         AblationService.Handle h = handle;
         if (h != null) {
-            status.set("Cancelling the ablation…");
             background.execute(h::cancelAll);
         }
+    }
+
+    /** Applies the runs' events that arrived since the last pulse; called by the window's ~10 Hz pulse. */
+    public void pulse(long nowNanos) {
+        progress.pulse(nowNanos);
+    }
+
+    /** Which run of which group is where, for the progress table. */
+    public AblationProgress progress() {
+        return progress;
     }
 
     /** Cancels on the calling thread, for when the app closes and the executor is going away. */

@@ -11,20 +11,42 @@ import reprolab.gui.curves.CurvesViewModel;
 import reprolab.gui.curves.RunPalette;
 
 import java.util.function.Consumer;
+import java.util.function.Function;
 
-/** The table of runs: colour and show/hide, status, progress, iteration, ETA, cancel. */
+/** The table of runs: colour and show/hide, status, progress, iteration, ETA, cancel (or, for an ablation, the group). */
 public final class RunsView {
 
     private final TableView<RunRow> table = new TableView<>();
 
+    /** The experiment's runs: a show/hide box in each run's colour, progress and a cancel button per run. */
     public RunsView(RunsViewModel vm, CurvesViewModel curves, Consumer<String> cancel) {
+        this(vm);
+        TableColumn<RunRow, RunRow> show = new TableColumn<>("Show");
+        show.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        show.setCellFactory(c -> new ShowCell(curves));
+        TableColumn<RunRow, RunRow> stop = new TableColumn<>("");
+        stop.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        stop.setCellFactory(c -> new CancelCell(cancel));
+        table.getColumns().add(0, show);
+        table.getColumns().add(stop);
+    }
+
+    /**
+     * Progress only, each run under its group (the Ablation tab, whose runs have no curves and are
+     * cancelled together).
+     */
+    public RunsView(RunsViewModel vm, Function<String, String> groupOf) {
+        this(vm);
+        TableColumn<RunRow, String> group = new TableColumn<>("Group");
+        group.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(groupOf.apply(c.getValue().runId())));
+        table.getColumns().add(0, group);
+    }
+
+    private RunsView(RunsViewModel vm) {
         table.setId("runsTable");
         table.setItems(vm.rows());
         table.setPlaceholder(new javafx.scene.control.Label("No runs yet."));
         table.setPrefHeight(220);
-        TableColumn<RunRow, RunRow> show = new TableColumn<>("Show");
-        show.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
-        show.setCellFactory(c -> new ShowCell(curves));
         TableColumn<RunRow, String> id = new TableColumn<>("Run");
         id.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().runId()));
         TableColumn<RunRow, String> status = new TableColumn<>("Status");
@@ -37,10 +59,7 @@ public final class RunsView {
                 .concat(" / ").concat(c.getValue().totalProperty().asString()));
         TableColumn<RunRow, String> eta = new TableColumn<>("ETA");
         eta.setCellValueFactory(c -> c.getValue().etaProperty());
-        TableColumn<RunRow, RunRow> stop = new TableColumn<>("");
-        stop.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
-        stop.setCellFactory(c -> new CancelCell(cancel));
-        table.getColumns().addAll(java.util.List.of(show, id, status, progress, iteration, eta, stop));
+        table.getColumns().addAll(java.util.List.of(id, status, progress, iteration, eta));
     }
 
     public TableView<RunRow> root() {
