@@ -29,6 +29,8 @@ import reprolab.lesson.LessonMode;
 import reprolab.gui.curves.CurvesView;
 import reprolab.gui.curves.Metric;
 import reprolab.gui.divergence.DivergenceView;
+import reprolab.gui.empty.EmptyStateView;
+import reprolab.gui.empty.EmptyStateViewModel;
 import reprolab.gui.export.Exporter;
 import reprolab.gui.history.HistoryView;
 import reprolab.gui.lessons.LessonsView;
@@ -66,15 +68,23 @@ public final class MainWindow {
         curves = new CurvesView(vm.curves());
         divergence = new DivergenceView(vm.divergence());
         HistoryView history = new HistoryView(vm.history(), vm::show);
-        Tab curvesTab = tab("Curves", curves.root());
-        Tab divergenceTab = tab("Divergence", divergence.root());
+        // empty tabs say what Run will do and offer the first lessons
+        EmptyStateViewModel emptyVm = new EmptyStateViewModel(vm.controls(), vm.lessons(), vm.curves().runIds(),
+                vm.runningProperty());
+        EmptyStateView empty = new EmptyStateView(emptyVm);
+        Tab curvesTab = tab("Curves", empty.over(curves.root(), "curvesEmpty", emptyVm.curvesHintProperty(),
+                emptyVm.experimentEmptyProperty()));
+        Tab divergenceTab = tab("Divergence", empty.over(divergence.root(), "divergenceEmpty",
+                emptyVm.divergenceHintProperty(), emptyVm.experimentEmptyProperty()));
         tabs.getTabs().addAll(curvesTab, divergenceTab, tab("History", history.root()));
         // a tab in the background is not redrawn on every pulse: it catches up when it is selected
         curves.showingProperty().bind(curvesTab.selectedProperty());
         divergence.showingProperty().bind(divergenceTab.selectedProperty());
         tabs.setId("tabs");
         if (vm.ablation() != null) {
-            Tab ablationTab = tab("Ablation", new AblationView(vm.ablation()).root());
+            AblationView ablationView = new AblationView(vm.ablation());
+            ablationView.showWhenEmpty(empty.card("ablationEmpty", emptyVm.ablationHint(vm.ablation())));
+            Tab ablationTab = tab("Ablation", ablationView.root());
             tabs.getTabs().add(ablationTab);
             // an ablation lesson opens on the Ablation tab with its factors chosen
             vm.lessons().currentProperty().addListener((obs, was, now) -> {

@@ -58,7 +58,8 @@ public final class Screenshot {
         settle.play();
     }
 
-    private static void write(WritableImage image, Path file) throws IOException {
+    /** Writes the image as a PNG, atomically (a reader never sees half a file). */
+    static void write(WritableImage image, Path file) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path temp = Files.createTempFile(dir, ".screenshot-", ".png");

@@ -3,6 +3,7 @@ package reprolab.gui.ablation;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
@@ -40,6 +41,7 @@ public final class AblationView {
     private final AblationViewModel vm;
     private final DefaultCategoryDataset spread = new DefaultCategoryDataset();
     private final JFreeChart chart;
+    private final TableView<FactorResult> table;
     private final VBox root;
 
     public AblationView(AblationViewModel vm) {
@@ -48,6 +50,7 @@ public final class AblationView {
         verdict.setId("ablationVerdict");
         verdict.getStyleClass().add("verdict");
         verdict.setWrapText(true);
+        verdict.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // the whole verdict, on several lines
         vm.reportProperty().addListener((obs, was, now) -> {
             verdict.setText(now == null ? "" : now.verdict());
             showSpread(now);
@@ -59,7 +62,7 @@ public final class AblationView {
         ChartViewer viewer = new ChartViewer(chart);
         viewer.setId("ablationChart");
         viewer.setPrefHeight(260);
-        TableView<FactorResult> table = table();
+        table = table();
         VBox.setVgrow(table, Priority.ALWAYS);
         root = new VBox(8, factorChoice(), runBar(), status, progress(), verdict, table, viewer);
         root.setPadding(new Insets(8));
@@ -67,6 +70,16 @@ public final class AblationView {
 
     public VBox root() {
         return root;
+    }
+
+    /**
+     * What the report table shows while there is no report: {@code hint} (what Run ablation will do), or
+     * while the runs go, that the report follows when they end.
+     */
+    public void showWhenEmpty(Node hint) {
+        Label waiting = new Label("The report appears here when every run has ended.");
+        table.placeholderProperty().bind(javafx.beans.binding.Bindings.when(vm.runningProperty())
+                .<Node>then(waiting).otherwise(hint));
     }
 
     public JFreeChart chart() {
@@ -93,7 +106,7 @@ public final class AblationView {
         summary.textProperty().bind(vm.progress().summaryProperty());
         TableView<RunRow> runs = new RunsView(vm.progress().runs(), vm.progress()::groupOf).root();
         runs.setId("ablationRunsTable");
-        runs.setPrefHeight(180);
+        runs.setPrefHeight(200);
         VBox box = new VBox(4, summary, runs);
         box.visibleProperty().bind(Bindings.isNotEmpty(vm.progress().runs().rows()));
         box.managedProperty().bind(box.visibleProperty());

@@ -39,7 +39,9 @@ public final class RunsView {
         this(vm);
         TableColumn<RunRow, String> group = new TableColumn<>("Group");
         group.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(groupOf.apply(c.getValue().runId())));
+        group.setPrefWidth(110);
         table.getColumns().add(0, group);
+        table.getColumns().get(1).setPrefWidth(130); // ids like "perturbation-02"
     }
 
     private RunsView(RunsViewModel vm) {
