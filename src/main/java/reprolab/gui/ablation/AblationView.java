@@ -107,6 +107,11 @@ public final class AblationView {
         TableView<RunRow> runs = new RunsView(vm.progress().runs(), vm.progress()::groupOf).root();
         runs.setId("ablationRunsTable");
         runs.setPrefHeight(200);
+        // keep the runs in flight in view: finished ones scroll up out of the way
+        summary.textProperty().addListener((obs, was, now) -> {
+            var rows = vm.progress().runs().rows();
+            rows.stream().filter(r -> !r.isEnded()).findFirst().ifPresent(r -> runs.scrollTo(rows.indexOf(r)));
+        });
         VBox box = new VBox(4, summary, runs);
         box.visibleProperty().bind(Bindings.isNotEmpty(vm.progress().runs().rows()));
         box.managedProperty().bind(box.visibleProperty());

@@ -60,10 +60,8 @@ public final class ControlsViewModel {
     private final FieldRestrictions restrictions = new FieldRestrictions();
     private final boolean cudaAvailable;
     private final Predicate<Path> readable;
-    private final IdxPairCheck pairCheck;
+    private final IdxPairCheck.Memo pairCheck;
     private final ReadOnlyStringWrapper idxSummary = new ReadOnlyStringWrapper("");
-    private String checkedPair;
-    private IdxPairCheck.Result pairResult;
     private boolean loading;
 
     /**
@@ -81,7 +79,7 @@ public final class ControlsViewModel {
     public ControlsViewModel(boolean cudaAvailable, Predicate<Path> readable, IdxPairCheck pairCheck) {
         this.cudaAvailable = cudaAvailable;
         this.readable = readable;
-        this.pairCheck = pairCheck;
+        this.pairCheck = new IdxPairCheck.Memo(pairCheck);
         for (String key : SpecForm.TEXT_KEYS) {
             texts.put(key, new SimpleStringProperty(""));
         }
@@ -290,11 +288,7 @@ public final class ControlsViewModel {
 
     /** The pair's summary, or empty with its problem put on the field of the file at fault. */
     private String checkPair(String images, String labels, Map<String, String> found) {
-        String key = IdxPairCheck.key(images, labels);
-        if (!key.equals(checkedPair)) {
-            pairResult = IdxPairCheck.run(pairCheck, Path.of(images), Path.of(labels));
-            checkedPair = key;
-        }
+        IdxPairCheck.Result pairResult = pairCheck.check(images, labels);
         if (pairResult.problem() == null) {
             return pairResult.summary();
         }

@@ -28,12 +28,28 @@ public interface IdxPairCheck {
     record Result(String summary, String problem) {
     }
 
-    /** Runs the check, turning its exception into the problem. */
-    static Result run(IdxPairCheck check, Path images, Path labels) {
-        try {
-            return new Result(check.check(images, labels), null);
-        } catch (DataException | RuntimeException e) {
-            return new Result("", e.getMessage());
+    /** Runs a check again only when the paths or the files changed since the last time. FX thread only. */
+    final class Memo {
+        private final IdxPairCheck check;
+        private String checkedKey;
+        private Result result;
+
+        Memo(IdxPairCheck check) {
+            this.check = check;
+        }
+
+        /** The outcome for these paths, its exception turned into the problem. */
+        Result check(String images, String labels) {
+            String key = key(images, labels);
+            if (!key.equals(checkedKey)) {
+                try {
+                    result = new Result(check.check(Path.of(images), Path.of(labels)), null);
+                } catch (DataException | RuntimeException e) {
+                    result = new Result("", e.getMessage());
+                }
+                checkedKey = key;
+            }
+            return result;
         }
     }
 
