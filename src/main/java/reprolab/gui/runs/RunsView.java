@@ -57,8 +57,11 @@ public final class RunsView {
         progress.setCellValueFactory(c -> c.getValue().progressProperty().asObject());
         progress.setCellFactory(c -> new ProgressCell());
         TableColumn<RunRow, String> iteration = new TableColumn<>("Iteration");
-        iteration.setCellValueFactory(c -> c.getValue().iterationProperty().asString("%d")
-                .concat(" / ").concat(c.getValue().totalProperty().asString()));
+        // blank until the run has started and said how many iterations it has (not "-1 / 0")
+        iteration.setCellValueFactory(c -> javafx.beans.binding.Bindings.createStringBinding(
+                () -> c.getValue().totalProperty().get() <= 0 ? ""
+                        : Math.max(0, c.getValue().iterationProperty().get()) + " / " + c.getValue().totalProperty().get(),
+                c.getValue().iterationProperty(), c.getValue().totalProperty()));
         TableColumn<RunRow, String> eta = new TableColumn<>("ETA");
         eta.setCellValueFactory(c -> c.getValue().etaProperty());
         table.getColumns().addAll(java.util.List.of(id, status, progress, iteration, eta));
