@@ -39,19 +39,40 @@ public final class IdxReader {
     public static Examples read(Path images, Path labels) throws DataException {
         try (IdxFile imageFile = IdxFile.open(images, IdxFile.Kind.IMAGES);
              IdxFile labelFile = IdxFile.open(labels, IdxFile.Kind.LABELS)) {
-            ImageShape shape = ImageShape.check(imageFile.readHeader(), imageFile.name());
-            long labelCount = labelFile.readHeader()[0];
-            checkLabelCount(labelCount, labelFile.name());
-            if (labelCount != shape.count()) {
-                throw new DataException(imageFile.name() + " holds " + shape.count() + " images but "
-                        + labelFile.name() + " holds " + labelCount + " labels; they must be the same.");
-            }
+            ImageShape shape = headers(imageFile, labelFile);
+            long labelCount = shape.count();
             checkHeap(shape, imageFile.name());
             float[] features = pixels(imageFile.readBody(shape.pixels(), shape.describe()), shape.pixels());
             int[] labelValues = labels(labelFile.readBody(labelCount, labelCount + " labels"),
                     (int) labelCount, labelFile.name());
             return new Examples(shape.count(), shape.rows(), shape.cols(), CLASSES, features, labelValues);
         }
+    }
+
+    /**
+     * Checks a pair as {@link #read} would before reading any pixel: both files exist, are regular
+     * files, have valid IDX3 / IDX1 headers within the limits, and declare the same count. Reads a
+     * few bytes of each, so a form can check a chosen pair at once.
+     *
+     * @return the images' shape, e.g. for "10000 images of 28x28 pixels"
+     * @throws DataException naming the file at fault and the problem
+     */
+    public static ImageShape checkPair(Path images, Path labels) throws DataException {
+        try (IdxFile imageFile = IdxFile.open(images, IdxFile.Kind.IMAGES);
+             IdxFile labelFile = IdxFile.open(labels, IdxFile.Kind.LABELS)) {
+            return headers(imageFile, labelFile);
+        }
+    }
+
+    private static ImageShape headers(IdxFile imageFile, IdxFile labelFile) throws DataException {
+        ImageShape shape = ImageShape.check(imageFile.readHeader(), imageFile.name());
+        long labelCount = labelFile.readHeader()[0];
+        checkLabelCount(labelCount, labelFile.name());
+        if (labelCount != shape.count()) {
+            throw new DataException(imageFile.name() + " holds " + shape.count() + " images but "
+                    + labelFile.name() + " holds " + labelCount + " labels; they must be the same.");
+        }
+        return shape;
     }
 
     private static void checkLabelCount(long count, String name) throws DataException {

@@ -1,7 +1,13 @@
 package reprolab.data;
 
-/** The checked dimensions of an IDX3 images file. */
-record ImageShape(int count, int rows, int cols) {
+/**
+ * The checked dimensions of an IDX3 images file.
+ *
+ * @param count images in the file
+ * @param rows  pixel rows per image
+ * @param cols  pixel columns per image
+ */
+public record ImageShape(int count, int rows, int cols) {
 
     /** Total pixels; at most {@link IdxReader#MAX_PIXELS}, so it fits in one float array. */
     long pixels() {
@@ -9,7 +15,7 @@ record ImageShape(int count, int rows, int cols) {
     }
 
     /** For messages, e.g. "10000 images of 28x28 pixels". */
-    String describe() {
+    public String describe() {
         return count + " images of " + rows + "x" + cols + " pixels";
     }
 

@@ -174,6 +174,9 @@ public final class MainViewModel {
     /** Applies everything that arrived since the last pulse; called ~10 times a second on the FX thread. */
     public void pulse() {
         runs.applyStatuses(batcher.drainStatuses());
+        if (ablation != null) {
+            ablation.pulse(clock.getAsLong());
+        }
         EventBatcher.Batch batch = batcher.drain();
         if (batch.isEmpty()) {
             return;

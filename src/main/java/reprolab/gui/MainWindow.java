@@ -10,7 +10,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
@@ -27,6 +26,8 @@ import reprolab.lesson.LessonMode;
 import reprolab.gui.curves.CurvesView;
 import reprolab.gui.curves.Metric;
 import reprolab.gui.divergence.DivergenceView;
+import reprolab.gui.empty.EmptyStateView;
+import reprolab.gui.empty.EmptyStateViewModel;
 import reprolab.gui.history.HistoryView;
 import reprolab.gui.lessons.LessonsView;
 import reprolab.gui.runs.RunsView;
@@ -63,15 +64,23 @@ public final class MainWindow {
         curves = new CurvesView(vm.curves());
         divergence = new DivergenceView(vm.divergence());
         HistoryView history = new HistoryView(vm.history(), vm::show);
-        Tab curvesTab = tab("Curves", curves.root());
-        Tab divergenceTab = tab("Divergence", divergence.root());
+        // empty tabs say what Run will do and offer the first lessons
+        EmptyStateViewModel emptyVm = new EmptyStateViewModel(vm.controls(), vm.lessons(), vm.curves().runIds(),
+                vm.runningProperty());
+        EmptyStateView empty = new EmptyStateView(emptyVm);
+        Tab curvesTab = tab("Curves", empty.over(curves.root(), "curvesEmpty", emptyVm.curvesHintProperty(),
+                emptyVm.experimentEmptyProperty()));
+        Tab divergenceTab = tab("Divergence", empty.over(divergence.root(), "divergenceEmpty",
+                emptyVm.divergenceHintProperty(), emptyVm.experimentEmptyProperty()));
         tabs.getTabs().addAll(curvesTab, divergenceTab, tab("History", history.root()));
         // a tab in the background is not redrawn on every pulse: it catches up when it is selected
         curves.showingProperty().bind(curvesTab.selectedProperty());
         divergence.showingProperty().bind(divergenceTab.selectedProperty());
         tabs.setId("tabs");
         if (vm.ablation() != null) {
-            Tab ablationTab = tab("Ablation", new AblationView(vm.ablation()).root());
+            AblationView ablationView = new AblationView(vm.ablation());
+            ablationView.showWhenEmpty(empty.card("ablationEmpty", emptyVm.ablationHint(vm.ablation())));
+            Tab ablationTab = tab("Ablation", ablationView.root());
             tabs.getTabs().add(ablationTab);
             // an ablation lesson opens on the Ablation tab with its factors chosen
             vm.lessons().currentProperty().addListener((obs, was, now) -> {
@@ -124,7 +133,7 @@ public final class MainWindow {
     public Scene createScene() {
         // never larger than the screen: a laptop (or a headless test framebuffer) must show it whole
         var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
-        Scene scene = new Scene(root, Math.min(1400, screen.getWidth()), Math.min(900, screen.getHeight()));
+        Scene scene = new Scene(root, Math.min(1440, screen.getWidth()), Math.min(900, screen.getHeight()));
         var css = MainWindow.class.getResource("/css/reprolab.css");
         if (css != null) {
             scene.getStylesheets().add(css.toExternalForm());
@@ -160,20 +169,23 @@ public final class MainWindow {
         cancelAll.setId("cancelAllButton");
         cancelAll.disableProperty().bind(vm.runningProperty().not());
         cancelAll.setOnAction(e -> vm.cancelAll());
-        ScrollPane form = new ScrollPane(new ControlsView(vm.controls()).root());
-        form.setFitToWidth(true);
-        VBox.setVgrow(form, Priority.ALWAYS);
         run.getStyleClass().add("run-button");
         cancelAll.getStyleClass().add("run-button");
-        RunsView runs = new RunsView(vm.runs(), vm.curves(), vm::cancel);
-        // the form scrolls; the runs table keeps room for a handful of rows under it
-        runs.root().setMinHeight(150);
         HBox buttons = new HBox(8, run, cancelAll);
         buttons.getStyleClass().add("run-bar");
-        VBox left = new VBox(8, lessonPanel, form, buttons, runs.root());
-        if (vm.targets() != null) { // "Run on" beside Run (issue 14)
-            left.getChildren().add(left.getChildren().indexOf(buttons), new RunTargetView(vm.targets()).root());
+        // "Run on" (issue 14) sits with Run, in the part of the form that never scrolls
+        VBox runBar = new VBox(4, buttons);
+        if (vm.targets() != null) {
+            runBar.getChildren().add(0, new RunTargetView(vm.targets()).root());
         }
+        // the reproducibility controls and Run stay in view; the other settings scroll under them
+        VBox form = new ControlsView(vm.controls(), runBar).root();
+        VBox.setVgrow(form, Priority.ALWAYS);
+        RunsView runs = new RunsView(vm.runs(), vm.curves(), vm::cancel);
+        // the runs table keeps room for a handful of rows under the form
+        runs.root().setMinHeight(150);
+        runs.root().setPrefHeight(220);
+        VBox left = new VBox(8, lessonPanel, form, runs.root());
         left.setPadding(new Insets(8));
         return left;
     }

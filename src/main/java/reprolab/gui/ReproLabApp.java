@@ -54,6 +54,10 @@ public final class ReproLabApp extends Application {
         if (screenshot != null) {
             Screenshot.takeAndExit(stage.getScene(), window.tabs(), screenshot);
         }
+        java.nio.file.Path tour = ScreenshotTour.requested();
+        if (tour != null) {
+            ScreenshotTour.start(stage.getScene(), window.tabs(), vm, tour);
+        }
     }
 
     @Override

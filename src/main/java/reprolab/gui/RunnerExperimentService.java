@@ -85,7 +85,8 @@ public final class RunnerExperimentService implements ExperimentService {
         }
     }
 
-    private static RunListener forward(RunEventListener listener) {
+    /** The engine's listener that passes everything on to a GUI listener (the ablation's runs use it too). */
+    public static RunListener forward(RunEventListener listener) {
         return new RunListener() {
             @Override
             public void onEvent(String runId, WorkerEvent event) {

@@ -61,7 +61,8 @@ public final class Screenshot {
         settle.play();
     }
 
-    private static void write(WritableImage image, Path file) throws IOException {
+    /** Writes the image as a PNG, atomically (a reader never sees half a file). */
+    static void write(WritableImage image, Path file) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
         if (!ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", png)) {

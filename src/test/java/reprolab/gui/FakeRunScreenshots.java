@@ -26,7 +26,7 @@ public final class FakeRunScreenshots {
     }
 
     public static void main(String[] args) throws Exception {
-        System.setProperty("headless.geometry", "1400x900-32");
+        System.setProperty("headless.geometry", "1440x900-32");
         for (String[] p : new String[][]{{"glass.platform", "Monocle"}, {"monocle.platform", "Headless"},
                 {"prism.order", "sw"}}) {
             if (System.getProperty(p[0]) == null) {
@@ -41,6 +41,7 @@ public final class FakeRunScreenshots {
         CompletableFuture<MainWindow> shown = new CompletableFuture<>();
         MainViewModel[] vm = new MainViewModel[1];
         Platform.runLater(() -> {
+          try {
             vm[0] = new MainViewModel(engine, new FakeAblationService(), new ControlsViewModel(false, p -> true),
                     background, Platform::runLater, System::nanoTime);
             MainWindow window = new MainWindow(vm[0], background);
@@ -51,8 +52,11 @@ public final class FakeRunScreenshots {
             vm[0].run();
             vm[0].ablation().run();
             shown.complete(window);
+          } catch (RuntimeException e) {
+            shown.completeExceptionally(e);
+          }
         });
-        MainWindow window = shown.get(10, TimeUnit.SECONDS);
+        MainWindow window = shown.get(60, TimeUnit.SECONDS);
         while (engine.started.isEmpty() || !engine.started.get(0).isDone() || onFx(() -> vm[0].runningProperty().get()
                 || vm[0].divergence().busyProperty().get())) {
             Thread.sleep(100);

@@ -133,9 +133,14 @@ class MainViewModelTest {
         int starts;
 
         @Override
-        public Handle start(reprolab.experiment.ExperimentSpec baseline, int repeats, java.util.List<String> factors) {
+        public Handle start(reprolab.experiment.ExperimentSpec baseline, int repeats, java.util.List<String> factors,
+                            RunEventListener events) {
             starts++;
             return new Handle() {
+                public java.util.Map<String, String> groups() {
+                    return java.util.Map.of("baseline-1", "baseline", "dropout-1", "dropout");
+                }
+
                 public java.nio.file.Path folder() {
                     return java.nio.file.Path.of("/tmp/endless");
                 }

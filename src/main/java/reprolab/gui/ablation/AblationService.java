@@ -2,10 +2,12 @@ package reprolab.gui.ablation;
 
 import reprolab.analysis.AblationReport;
 import reprolab.experiment.ExperimentSpec;
+import reprolab.gui.RunEventListener;
 import reprolab.gui.ServiceException;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /** The Ablation tab's door to the engine; a fake stands in for it in tests. May block: call it off the FX thread. */
@@ -17,6 +19,9 @@ public interface AblationService {
 
         int runCount();
 
+        /** Run id to the name of its group ({@code baseline}, {@code dropout}, …), in launch order. */
+        Map<String, String> groups();
+
         /** Completes with the report once every run has ended (also after a cancel); never exceptionally. */
         CompletableFuture<AblationReport> completion();
 
@@ -26,9 +31,11 @@ public interface AblationService {
     /**
      * Plans a baseline group plus one group per factor, {@code repeats} runs each, stores and starts them.
      *
-     * @param factors factor names as in lesson files ({@code weightInit}, {@code dropout}, …)
+     * @param factors  factor names as in lesson files ({@code weightInit}, {@code dropout}, …)
+     * @param listener hears every event of every run, on background threads (for per-run progress)
      */
-    Handle start(ExperimentSpec baseline, int repeats, List<String> factors) throws ServiceException;
+    Handle start(ExperimentSpec baseline, int repeats, List<String> factors, RunEventListener listener)
+            throws ServiceException;
 
     /** The factors the user can choose from, in report order. */
     List<String> factors();

@@ -1,7 +1,9 @@
 package reprolab.gui.ablation;
 
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
@@ -26,6 +28,8 @@ import reprolab.analysis.AblationReport;
 import reprolab.analysis.FactorResult;
 import reprolab.analysis.Stats;
 import reprolab.gui.ChartStyle;
+import reprolab.gui.runs.RunRow;
+import reprolab.gui.runs.RunsView;
 
 import java.awt.Color;
 import java.util.List;
@@ -37,6 +41,7 @@ public final class AblationView {
     private final AblationViewModel vm;
     private final DefaultCategoryDataset spread = new DefaultCategoryDataset();
     private final JFreeChart chart;
+    private final TableView<FactorResult> table;
     private final VBox root;
 
     public AblationView(AblationViewModel vm) {
@@ -45,6 +50,7 @@ public final class AblationView {
         verdict.setId("ablationVerdict");
         verdict.getStyleClass().add("verdict");
         verdict.setWrapText(true);
+        verdict.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // the whole verdict, on several lines
         vm.reportProperty().addListener((obs, was, now) -> {
             verdict.setText(now == null ? "" : now.verdict());
             showSpread(now);
@@ -56,14 +62,24 @@ public final class AblationView {
         ChartViewer viewer = new ChartViewer(chart);
         viewer.setId("ablationChart");
         viewer.setPrefHeight(260);
-        TableView<FactorResult> table = table();
+        table = table();
         VBox.setVgrow(table, Priority.ALWAYS);
-        root = new VBox(8, factorChoice(), runBar(), status, verdict, table, viewer);
+        root = new VBox(8, factorChoice(), runBar(), status, progress(), verdict, table, viewer);
         root.setPadding(new Insets(8));
     }
 
     public VBox root() {
         return root;
+    }
+
+    /**
+     * What the report table shows while there is no report: {@code hint} (what Run ablation will do), or
+     * while the runs go, that the report follows when they end.
+     */
+    public void showWhenEmpty(Node hint) {
+        Label waiting = new Label("The report appears here when every run has ended.");
+        table.placeholderProperty().bind(javafx.beans.binding.Bindings.when(vm.runningProperty())
+                .<Node>then(waiting).otherwise(hint));
     }
 
     public JFreeChart chart() {
@@ -81,6 +97,25 @@ public final class AblationView {
             pane.getChildren().add(box);
         });
         return pane;
+    }
+
+    /** Which group and run is where, with ETAs, as the Runs panel shows an experiment; only once there are runs. */
+    private VBox progress() {
+        Label summary = new Label();
+        summary.setId("ablationProgressSummary");
+        summary.textProperty().bind(vm.progress().summaryProperty());
+        TableView<RunRow> runs = new RunsView(vm.progress().runs(), vm.progress()::groupOf).root();
+        runs.setId("ablationRunsTable");
+        runs.setPrefHeight(200);
+        // keep the runs in flight in view: finished ones scroll up out of the way
+        summary.textProperty().addListener((obs, was, now) -> {
+            var rows = vm.progress().runs().rows();
+            rows.stream().filter(r -> !r.isEnded()).findFirst().ifPresent(r -> runs.scrollTo(rows.indexOf(r)));
+        });
+        VBox box = new VBox(4, summary, runs);
+        box.visibleProperty().bind(Bindings.isNotEmpty(vm.progress().runs().rows()));
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
     }
 
     private HBox runBar() {

@@ -17,6 +17,8 @@ import reprolab.analysis.FactorResult;
 import reprolab.experiment.ExperimentSpec;
 import reprolab.gui.BackgroundExecutor;
 import reprolab.gui.BackgroundTask;
+import reprolab.gui.EventBatcher;
+import reprolab.gui.ServiceException;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,7 +50,9 @@ public final class AblationViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Choose factors and press Run ablation.");
     private final ReadOnlyObjectWrapper<AblationReport> report = new ReadOnlyObjectWrapper<>();
     private final ObservableList<FactorResult> rows = FXCollections.observableArrayList();
+    private final AblationProgress progress = new AblationProgress();
     private AblationService.Handle handle;
+    private boolean cancelRequested;
 
     /** @param baseline the experiment to ablate (the form's spec), null while the form is invalid */
     public AblationViewModel(AblationService service, Supplier<ExperimentSpec> baseline, Executor background,
@@ -107,14 +111,16 @@ public final class AblationViewModel {
             return;
         }
         running.set(true);
+        cancelRequested = false;
         report.set(null);
         rows.clear();
         status.set("Starting " + (chosen.size() + 1) + " groups of " + r + " runs…");
-        start(spec, r, chosen);
+        EventBatcher events = progress.begin();
+        start(spec, r, chosen, events);
     }
 
-    private void start(ExperimentSpec spec, int r, List<String> chosen) {
-        BackgroundTask.of(() -> service.start(spec, r, chosen))
+    private void start(ExperimentSpec spec, int r, List<String> chosen, EventBatcher events) {
+        BackgroundTask.of(() -> service.start(spec, r, chosen, events))
                 .onSuccess(this::started)
                 .onFailure(e -> stopped("Could not start: " + BackgroundTask.messageOf(e)))
                 .executeWith(background, fx);
@@ -122,7 +128,11 @@ public final class AblationViewModel {
 
     private void started(AblationService.Handle h) {
         handle = h;
+        progress.planned(h.groups());
         status.set("Running " + h.runCount() + " runs, stored in " + h.folder());
+        if (cancelRequested) {
+            cancels.execute(h::cancelAll); // Cancel was pressed while the runs were starting
+        }
         // the analysis at the end may throw: without this branch the tab stayed "running" for good
         h.completion().whenComplete((result, error) -> fx.execute(() -> {
             if (error != null) {
@@ -138,23 +148,40 @@ public final class AblationViewModel {
     private void stopped(String message) {
         running.set(false);
         handle = null;
+        progress.ended(cancelRequested);
         status.set(message);
     }
 
     private void finished(AblationReport result) {
         running.set(false);
         handle = null;
+        progress.ended(cancelRequested);
         report.set(result);
         rows.setAll(result.factors());
-        status.set("Done.");
+        status.set(cancelRequested ? "Cancelled: the report covers what the runs did before the cancel." : "Done.");
     }
 
+    /** Stops every run of the ablation; the report of what they did so far follows. */
     public void cancelAll() {
+        if (!running.get()) {
+            return;
+        }
+        cancelRequested = true;
+        status.set("Cancelling the ablation…");
         AblationService.Handle h = handle;
         if (h != null) {
-            status.set("Cancelling the ablation…");
             cancels.execute(h::cancelAll);
         }
+    }
+
+    /** Applies the runs' events that arrived since the last pulse; called by the window's ~10 Hz pulse. */
+    public void pulse(long nowNanos) {
+        progress.pulse(nowNanos);
+    }
+
+    /** Which run of which group is where, for the progress table. */
+    public AblationProgress progress() {
+        return progress;
     }
 
     /** Cancels on the calling thread, for when the app closes and the executor is going away. */

@@ -6,15 +6,18 @@ import reprolab.ablation.AblationPlanner;
 import reprolab.ablation.AblationRunner;
 import reprolab.ablation.RunningAblation;
 import reprolab.analysis.AblationReport;
-import reprolab.events.WorkerEvent;
 import reprolab.experiment.ExperimentSpec;
+import reprolab.gui.RunEventListener;
+import reprolab.gui.RunnerExperimentService;
 import reprolab.gui.ServiceException;
-import reprolab.run.RunListener;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /** The real ablation engine behind {@link AblationService}: the planner, the runner and the store. */
@@ -27,11 +30,15 @@ public final class RunnerAblationService implements AblationService {
     }
 
     @Override
-    public Handle start(ExperimentSpec baseline, int repeats, List<String> factors) throws ServiceException {
+    public Handle start(ExperimentSpec baseline, int repeats, List<String> factors, RunEventListener listener)
+            throws ServiceException {
         try {
             AblationPlan plan = AblationPlanner.plan(baseline, repeats, AblationFactor.parse(factors));
-            RunningAblation running = runner.start(plan, AblationRunner.defaultParallel(plan), IGNORE_EVENTS);
-            return new Running(running, plan.allRuns().size());
+            RunningAblation running = runner.start(plan, AblationRunner.defaultParallel(plan),
+                    RunnerExperimentService.forward(listener));
+            Map<String, String> groups = new LinkedHashMap<>();
+            plan.groups().forEach(g -> g.runIds().forEach(id -> groups.put(id, g.factor())));
+            return new Running(running, plan.allRuns().size(), Collections.unmodifiableMap(groups));
         } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
             throw new ServiceException("cannot start the ablation: " + e.getMessage(), e);
         }
@@ -42,10 +49,7 @@ public final class RunnerAblationService implements AblationService {
         return AblationFactor.varying().stream().map(AblationFactor::factor).toList();
     }
 
-    /** The tab shows the report, not live curves, so single events are not needed. */
-    private static final RunListener IGNORE_EVENTS = (String runId, WorkerEvent event) -> { };
-
-    private record Running(RunningAblation running, int runCount) implements Handle {
+    private record Running(RunningAblation running, int runCount, Map<String, String> groups) implements Handle {
         @Override
         public Path folder() {
             return running.folder().path();

@@ -1,25 +1,18 @@
 package reprolab.gui.controls;
 
-import javafx.beans.property.ObjectProperty;
-import javafx.collections.FXCollections;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
-import javafx.scene.control.ComboBox;
-import javafx.scene.control.Control;
 import javafx.scene.control.Label;
-import javafx.scene.control.TextField;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TitledPane;
 import javafx.scene.control.Tooltip;
-import javafx.geometry.Pos;
-import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.util.StringConverter;
-import javafx.beans.binding.Bindings;
-import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.value.ObservableBooleanValue;
-import java.util.List;
 import javafx.scene.layout.VBox;
 import reprolab.experiment.Backend;
 import reprolab.experiment.DataSource;
@@ -27,34 +20,56 @@ import reprolab.experiment.DataTypeName;
 import reprolab.experiment.Initializer;
 import reprolab.experiment.ModelName;
 import reprolab.experiment.SeedKind;
+import reprolab.gui.controls.FormRows.Row;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * The settings form: one titled group per part of the experiment file, each field with a tooltip
- * saying why it matters and, beneath it, its validation error. Node ids are the setting's path with
- * dots as dashes (e.g. {@code runs-repeats}), so tests and lessons can find them.
+ * The settings form, in the order a user needs it (issue 15):
+ * <ol>
+ *   <li>{@link #reproducibilitySection}, always open and never scrolled away: the four seeds with their
+ *       switches, threads, vendor kernels, data type, backend, repeats;</li>
+ *   <li>the run bar (Run, Cancel all) the window passes in;</li>
+ *   <li>{@link #moreSettings}, collapsed groups that scroll: data, model, perturbation, name and
+ *       parallel runs. Each title says what is set, so a collapsed group still tells it.</li>
+ * </ol>
+ * Each field has a tooltip saying why it matters and, beneath it, its validation error. Node ids are
+ * the setting's path with dots as dashes (e.g. {@code runs-repeats}), so tests and lessons can find them.
+ * New settings go into the section method they belong to (an engine choice or where runs execute: into
+ * {@link #reproducibilityRows}; a model editor: into {@link #modelSection}).
  */
 public final class ControlsView {
 
-    private static final double LABEL_WIDTH = 150;
     private final ControlsViewModel vm;
+    private final FormRows rows;
     private final VBox root = new VBox(6);
 
+    /** The form alone, without a run bar. */
     public ControlsView(ControlsViewModel vm) {
+        this(vm, null);
+    }
+
+    /** @param runBar Run and Cancel all, placed right under the reproducibility controls (null: none) */
+    public ControlsView(ControlsViewModel vm, Node runBar) {
         this.vm = vm;
+        this.rows = new FormRows(vm);
         root.getStyleClass().add("controls");
-        root.getChildren().addAll(
-                group("Experiment", grid(text("name", "Name"))),
-                group("Data", dataGrid()),
-                group("Model", modelGrid()),
-                group("Seeds", seedsGrid()),
-                group("Execution", executionGrid()),
-                group("Engine", new EngineView(new EngineViewModel(vm, reprolab.run.PythonProbe::of)).grid()),
-                group("Perturbation", perturbationGrid()),
-                group("Runs", grid(text("runs.repeats", "Repeats"), text("runs.parallel", "Parallel runs"))));
+        root.getChildren().add(reproducibilitySection());
+        if (runBar != null) {
+            root.getChildren().add(runBar);
+        }
+        ScrollPane more = new ScrollPane(moreSettings());
+        more.setId("moreSettings");
+        more.setFitToWidth(true);
+        VBox.setVgrow(more, Priority.ALWAYS);
         Label other = new Label();
         other.getStyleClass().add("field-error");
+        other.setWrapText(true);
         other.textProperty().bind(vm.otherProblemsProperty());
-        root.getChildren().add(other);
+        other.visibleProperty().bind(other.textProperty().isNotEmpty());
+        other.managedProperty().bind(other.visibleProperty());
+        root.getChildren().addAll(more, other);
     }
 
     public VBox root() {
@@ -66,178 +81,134 @@ public final class ControlsView {
         return key.replace('.', '-');
     }
 
-    private GridPane dataGrid() {
-        return grid(choice("data.source", "Source", vm.sourceProperty(), DataSource.values()),
-                text("data.imagesPath", "Images file"), text("data.labelsPath", "Labels file"),
-                text("data.trainSize", "Training examples"), text("data.validationSize", "Validation examples"));
+    /** What the app is about, first and open: it cannot be collapsed. */
+    private TitledPane reproducibilitySection() {
+        TitledPane pane = FormRows.group("reproducibilitySection", "Reproducibility",
+                rows.grid(reproducibilityRows().toArray(Row[]::new)));
+        pane.setCollapsible(false);
+        return pane;
     }
 
-    private GridPane modelGrid() {
-        return grid(choice("model.name", "Model", vm.modelProperty(), ModelName.values()),
-                text("model.epochs", "Epochs"), text("model.batchSize", "Batch size"),
-                text("model.learningRate", "Learning rate"),
-                choice("model.initializer", "Initialiser", vm.initializerProperty(), Initializer.values()),
-                check("model.earlyStopping.enabled", "Early stopping"),
-                text("model.earlyStopping.patience", "Patience (epochs)"),
-                check("model.earlyStopping.restoreBest", "Restore best epoch"));
-    }
-
-    private GridPane seedsGrid() {
-        Row[] rows = new Row[SeedKind.values().length];
-        int i = 0;
+    /** The rows of the reproducibility section, in order; new execution choices are added here. */
+    private List<Row> reproducibilityRows() {
+        List<Row> list = new ArrayList<>();
         for (SeedKind kind : SeedKind.values()) {
-            rows[i++] = seedRow(kind);
+            list.add(seedRow(kind));
         }
-        return grid(rows);
+        list.add(rows.text("execution.threads", "Native threads"));
+        list.add(rows.check("execution.helpers", "Vendor kernels"));
+        list.add(rows.choice("execution.dataType", "Data type", vm.dataTypeProperty(), DataTypeName.values()));
+        list.add(backendRow());
+        list.add(rows.text("runs.repeats", "Repeats"));
+        return list;
     }
 
-    /** "Weight init seed  [x] fixed  [42]": the switch and its value side by side, the value off when unfixed. */
+    /** The collapsed groups under the run bar. */
+    private VBox moreSettings() {
+        return new VBox(6, engineSection(), dataSection(), modelSection(), perturbationSection(), experimentSection());
+    }
+
+    /** DL4J or PyTorch, the Python for PyTorch and PyTorch's own switches: open, since each one changes results. */
+    private TitledPane engineSection() {
+        return FormRows.group("engineSection", "Engine",
+                new EngineView(new EngineViewModel(vm, reprolab.run.PythonProbe::of)).grid());
+    }
+
+    private TitledPane dataSection() {
+        BooleanBinding idx = vm.sourceProperty().isEqualTo(DataSource.IDX);
+        Label summary = new Label();
+        summary.setId("data-idx-summary");
+        summary.getStyleClass().add("hint");
+        summary.textProperty().bind(vm.idxSummaryProperty());
+        summary.visibleProperty().bind(idx.and(summary.textProperty().isNotEmpty()));
+        summary.managedProperty().bind(summary.visibleProperty());
+        GridPane grid = rows.grid(rows.choice("data.source", "Source", vm.sourceProperty(), DataSource.values()),
+                // the file fields mean nothing for the shipped sample or synthetic data, so they only show for idx
+                rows.file("data.imagesPath", "Images file", "IDX3 images file").shownWhen(idx),
+                rows.file("data.labelsPath", "Labels file", "IDX1 labels file").shownWhen(idx),
+                rows.text("data.trainSize", "Training examples"),
+                rows.text("data.validationSize", "Validation examples"));
+        return collapsed(FormRows.group("dataSection", "", grid, summary), "Data", Bindings.createStringBinding(
+                () -> JsonNames.of(vm.sourceProperty().get()) + ", " + vm.text("data.trainSize").get() + " + "
+                        + vm.text("data.validationSize").get() + " examples",
+                vm.sourceProperty(), vm.text("data.trainSize"), vm.text("data.validationSize")));
+    }
+
+    /** The model's settings; a layer editor for custom models goes under the grid. */
+    private TitledPane modelSection() {
+        GridPane grid = rows.grid(rows.choice("model.name", "Model", vm.modelProperty(), ModelName.values()),
+                rows.text("model.epochs", "Epochs"), rows.text("model.batchSize", "Batch size"),
+                rows.text("model.learningRate", "Learning rate"),
+                rows.choice("model.initializer", "Initialiser", vm.initializerProperty(), Initializer.values()),
+                rows.check("model.earlyStopping.enabled", "Early stopping"),
+                rows.text("model.earlyStopping.patience", "Patience (epochs)"),
+                rows.check("model.earlyStopping.restoreBest", "Restore best epoch"));
+        return collapsed(FormRows.group("modelSection", "", grid), "Model", Bindings.createStringBinding(
+                () -> JsonNames.of(vm.modelProperty().get()) + ", " + plural(vm.text("model.epochs").get(), "epoch")
+                        + ", batch " + vm.text("model.batchSize").get() + ", lr " + vm.text("model.learningRate").get(),
+                vm.modelProperty(), vm.text("model.epochs"), vm.text("model.batchSize"),
+                vm.text("model.learningRate")));
+    }
+
+    private TitledPane perturbationSection() {
+        GridPane grid = rows.grid(rows.check("perturbation.enabled", "Perturb the weights"),
+                rows.text("perturbation.iteration", "After update"), rows.layerChoice(),
+                rows.text("perturbation.epsilon", "Epsilon"), rows.text("perturbation.fraction", "Fraction"),
+                rows.text("perturbation.seed", "Seed"));
+        return collapsed(FormRows.group("perturbationSection", "", grid), "Perturbation",
+                Bindings.createStringBinding(() -> vm.flag("perturbation.enabled").get()
+                                ? "±" + vm.text("perturbation.epsilon").get() + " after update "
+                                + vm.text("perturbation.iteration").get() + " in " + vm.text("perturbation.layer").get()
+                                : "off", vm.flag("perturbation.enabled"), vm.text("perturbation.epsilon"),
+                        vm.text("perturbation.iteration"), vm.text("perturbation.layer")));
+    }
+
+    private TitledPane experimentSection() {
+        GridPane grid = rows.grid(rows.text("name", "Name"), rows.text("runs.parallel", "Parallel runs"));
+        return collapsed(FormRows.group("experimentSection", "", grid), "Name and parallel runs",
+                Bindings.createStringBinding(() -> vm.text("name").get(), vm.text("name")));
+    }
+
+    /** Collapsed by default, its title "Name · what is set". */
+    private static TitledPane collapsed(TitledPane pane, String name, StringBinding summary) {
+        pane.setExpanded(false);
+        pane.textProperty().bind(Bindings.concat(name, " · ", summary));
+        return pane;
+    }
+
+    private static String plural(String count, String noun) {
+        return count + " " + noun + ("1".equals(count.trim()) ? "" : "s");
+    }
+
+    /** "Weight init  [x] fixed  [42]": the switch and its value side by side, the value off when unfixed. */
     private Row seedRow(SeedKind kind) {
         String help = "seeds." + kind.field();
-        Row onOff = check(ControlsViewModel.seedSwitchKey(kind), "fixed", help);
-        Row value = text(ControlsViewModel.seedValueKey(kind), "", help);
+        Row onOff = rows.check(ControlsViewModel.seedSwitchKey(kind), "fixed", help);
+        Row value = rows.text(ControlsViewModel.seedValueKey(kind), "", help);
         CheckBox box = (CheckBox) onOff.control();
         box.setText("fixed");
         value.control().disableProperty().bind(box.selectedProperty().not());
         HBox both = new HBox(8, box, value.control());
         both.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(value.control(), Priority.ALWAYS);
-        String words = kind.words();
-        Label label = new Label(Character.toUpperCase(words.charAt(0)) + words.substring(1));
+        // short names, so the label column stays narrow; the tooltip and reports use the long ones
+        Label label = new Label(switch (kind) {
+            case WEIGHT_INIT -> "Weight-init seed";
+            case DROPOUT -> "Dropout seed";
+            case SHUFFLE -> "Shuffle seed";
+            case SPLIT -> "Split seed";
+        });
         label.setTooltip(onOff.label().getTooltip());
         return new Row(value.key(), label, both);
     }
 
-    private GridPane executionGrid() {
-        Row backend = choice("execution.backend", "Backend", vm.backendProperty(), Backend.values());
+    private Row backendRow() {
+        Row backend = rows.choice("execution.backend", "Backend", vm.backendProperty(), Backend.values());
         if (!vm.isCudaAvailable()) {
-            backend = new Row(backend.key(), backend.label(), backend.control(), vm.backendLocked());
+            backend = backend.disabledWhen(vm.backendLocked());
             Tooltip.install(backend.label(), new Tooltip(vm.backendDisabledReason()));
             backend.label().setText("Backend (CPU only)");
         }
-        return grid(text("execution.threads", "Native threads"), check("execution.helpers", "Vendor kernels"),
-                choice("execution.dataType", "Data type", vm.dataTypeProperty(), DataTypeName.values()), backend);
-    }
-
-    private GridPane perturbationGrid() {
-        return grid(check("perturbation.enabled", "Perturb the weights"),
-                text("perturbation.iteration", "After update"), layerChoice(),
-                text("perturbation.epsilon", "Epsilon"), text("perturbation.fraction", "Fraction"),
-                text("perturbation.seed", "Seed"));
-    }
-
-    /** A label, a control and the error line of one setting. */
-    private record Row(String key, Label label, Node control, ObservableBooleanValue extraDisable) {
-        Row(String key, Label label, Node control) {
-            this(key, label, control, null);
-        }
-    }
-
-    private Row text(String key, String label) {
-        return text(key, label, key);
-    }
-
-    private Row text(String key, String label, String helpKey) {
-        TextField field = new TextField();
-        field.textProperty().bindBidirectional(vm.text(key));
-        field.setPrefColumnCount(10);
-        return row(key, label, field, helpKey);
-    }
-
-    private Row check(String key, String label) {
-        return check(key, label, key);
-    }
-
-    private Row check(String key, String label, String helpKey) {
-        CheckBox box = new CheckBox();
-        box.selectedProperty().bindBidirectional(vm.flag(key));
-        return row(key, label, box, helpKey);
-    }
-
-    private <T extends Enum<T>> Row choice(String key, String label, ObjectProperty<T> property, T[] values) {
-        ComboBox<T> box = new ComboBox<>(FXCollections.observableArrayList(values));
-        box.valueProperty().bindBidirectional(property);
-        // the names of the experiment file ("mnist-sample"), not Java's constant names ("MNIST_SAMPLE")
-        box.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(T value) {
-                return value == null ? "" : JsonNames.of(value);
-            }
-
-            @Override
-            public T fromString(String text) {
-                return null;
-            }
-        });
-        box.setMaxWidth(Double.MAX_VALUE);
-        return row(key, label, box, key);
-    }
-
-    /** The perturbed layer: a choice of the chosen model's parameter layers, never free text. */
-    private Row layerChoice() {
-        ComboBox<String> box = new ComboBox<>(vm.perturbationLayers());
-        box.valueProperty().bindBidirectional(vm.text("perturbation.layer"));
-        box.setMaxWidth(Double.MAX_VALUE);
-        return row("perturbation.layer", "Layer", box, "perturbation.layer");
-    }
-
-    private Row row(String key, String label, Control control, String helpKey) {
-        control.setMaxWidth(Double.MAX_VALUE);
-        control.setId(idOf(key));
-        String help = FieldHelp.of(helpKey);
-        Label name = new Label(label);
-        if (!help.isEmpty()) {
-            control.setTooltip(new Tooltip(help));
-            name.setTooltip(new Tooltip(help));
-        }
-        return new Row(key, name, control);
-    }
-
-    private GridPane grid(Row... rows) {
-        GridPane grid = new GridPane();
-        grid.getStyleClass().add("settings-grid");
-        grid.setHgap(10);
-        grid.setVgap(3);
-        // the same label width in every group, so the fields line up down the whole form
-        ColumnConstraints labels = new ColumnConstraints(LABEL_WIDTH);
-        ColumnConstraints fields = new ColumnConstraints(120, 200, Double.MAX_VALUE);
-        fields.setHgrow(Priority.ALWAYS);
-        grid.getColumnConstraints().setAll(labels, fields);
-        int r = 0;
-        FieldRestrictions lesson = vm.restrictions();
-        for (Row row : rows) {
-            grid.add(row.label(), 0, r);
-            grid.add(row.control(), 1, r++);
-            // a lesson hides or locks settings; a seed row follows its value's path
-            for (Node n : List.of(row.label(), row.control())) {
-                n.visibleProperty().bind(lesson.hiddenProperty(row.key()).not());
-                n.managedProperty().bind(n.visibleProperty());
-            }
-            row.control().disableProperty().bind(lesson.lockedProperty(row.key())
-                    .or(row.extraDisable() == null ? new SimpleBooleanProperty(false) : row.extraDisable()));
-            Label error = new Label();
-            error.setId(idOf(row.key()) + "-error");
-            error.getStyleClass().add("field-error");
-            error.setWrapText(true);
-            error.setMaxWidth(320);
-            error.textProperty().bind(vm.errorProperty(row.key()));
-            error.visibleProperty().bind(error.textProperty().isNotEmpty());
-            error.managedProperty().bind(error.visibleProperty());
-            grid.add(error, 1, r++);
-        }
-        return grid;
-    }
-
-    /** A titled group, hidden when a lesson hides every setting in it. */
-    private static Node group(String title, GridPane content) {
-        TitledPane pane = new TitledPane(title, content);
-        pane.setAnimated(false);
-        List<Node> fields = content.getChildren().stream()
-                .filter(n -> !n.getStyleClass().contains("field-error")).toList();
-        pane.visibleProperty().bind(Bindings.createBooleanBinding(
-                () -> fields.stream().anyMatch(Node::isVisible),
-                fields.stream().map(Node::visibleProperty).toArray(javafx.beans.Observable[]::new)));
-        pane.managedProperty().bind(pane.visibleProperty());
-        return pane;
+        return backend;
     }
 }

@@ -64,6 +64,8 @@ public final class ControlsViewModel {
     private final FieldRestrictions restrictions = new FieldRestrictions();
     private final boolean cudaAvailable;
     private final Predicate<Path> readable;
+    private final IdxPairCheck.Memo pairCheck;
+    private final ReadOnlyStringWrapper idxSummary = new ReadOnlyStringWrapper("");
     private boolean loading;
 
     /**
@@ -71,8 +73,17 @@ public final class ControlsViewModel {
      * @param readable      whether a data file can be read; a stat call, cheap enough for the FX thread
      */
     public ControlsViewModel(boolean cudaAvailable, Predicate<Path> readable) {
+        this(cudaAvailable, readable, IdxPairCheck.HEADERS);
+    }
+
+    /**
+     * @param pairCheck checks a readable IDX pair's headers (normally {@link IdxPairCheck#HEADERS}: a few
+     *                  bytes of each file, and only again when the paths or the files change)
+     */
+    public ControlsViewModel(boolean cudaAvailable, Predicate<Path> readable, IdxPairCheck pairCheck) {
         this.cudaAvailable = cudaAvailable;
         this.readable = readable;
+        this.pairCheck = new IdxPairCheck.Memo(pairCheck);
         for (String key : SpecForm.TEXT_KEYS) {
             texts.put(key, new SimpleStringProperty(""));
         }
@@ -198,6 +209,14 @@ public final class ControlsViewModel {
         return valid.getReadOnlyProperty();
     }
 
+    /**
+     * What the chosen IDX pair holds ("10000 images of 28x28 pixels, 10000 labels") once both files pass
+     * the check; empty otherwise.
+     */
+    public ReadOnlyStringProperty idxSummaryProperty() {
+        return idxSummary.getReadOnlyProperty();
+    }
+
     /** Problems that belong to no single field. */
     public ReadOnlyStringProperty otherProblemsProperty() {
         return otherProblems.getReadOnlyProperty();
@@ -255,10 +274,16 @@ public final class ControlsViewModel {
 
     /** Checks the spec validator cannot make: files it would read and hardware it would need. */
     private void checkEnvironment(ExperimentSpec s, Map<String, String> found) {
+        String summary = "";
         if (s.data().source() == DataSource.IDX) {
             checkReadable("data.imagesPath", s.data().imagesPath(), found);
             checkReadable("data.labelsPath", s.data().labelsPath(), found);
+            if (!found.containsKey("data.imagesPath") && !found.containsKey("data.labelsPath")
+                    && !isBlank(s.data().imagesPath()) && !isBlank(s.data().labelsPath())) {
+                summary = checkPair(s.data().imagesPath(), s.data().labelsPath(), found);
+            }
         }
+        idxSummary.set(summary);
         boolean gpu = s.execution().pytorch() ? pytorchCuda.get() : cudaAvailable;
         if (s.execution().backend() == Backend.CUDA && !gpu) {
             found.putIfAbsent("execution.backend", s.execution().pytorch()
@@ -279,6 +304,21 @@ public final class ControlsViewModel {
         if (!ok) {
             found.put(key, "cannot read " + path);
         }
+    }
+
+    /** The pair's summary, or empty with its problem put on the field of the file at fault. */
+    private String checkPair(String images, String labels, Map<String, String> found) {
+        IdxPairCheck.Result pairResult = pairCheck.check(images, labels);
+        if (pairResult.problem() == null) {
+            return pairResult.summary();
+        }
+        found.put(pairResult.problem().startsWith("labels file") ? "data.labelsPath" : "data.imagesPath",
+                pairResult.problem());
+        return "";
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
     }
 
     private static <T> T require(Map<String, T> map, String key) {

@@ -7,12 +7,13 @@ import reprolab.experiment.Initializer;
 import reprolab.experiment.ModelName;
 
 /** The spelling a setting's value has in the experiment file, which is what the form shows. */
-final class JsonNames {
+public final class JsonNames {
 
     private JsonNames() {
     }
 
-    static String of(Enum<?> value) {
+    /** E.g. {@code mnist-sample} for {@code DataSource.MNIST_SAMPLE}. */
+    public static String of(Enum<?> value) {
         if (value instanceof DataSource v) {
             return v.json();
         }

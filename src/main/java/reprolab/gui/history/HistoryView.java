@@ -27,6 +27,7 @@ public final class HistoryView {
 
     public HistoryView(HistoryViewModel vm, Consumer<OpenedExperiment> onOpened) {
         ListView<StoredExperiment> list = new ListView<>(vm.entries());
+        list.setPlaceholder(new javafx.scene.control.Label("No experiments yet: every Run is saved here."));
         list.setId("historyList");
         list.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         list.setCellFactory(v -> new EntryCell());
@@ -72,6 +73,8 @@ public final class HistoryView {
 
     private static TableView<SpecDiff.Row> comparisonTable(HistoryViewModel vm) {
         TableView<SpecDiff.Row> table = new TableView<>(vm.comparison());
+        table.setPlaceholder(new javafx.scene.control.Label(
+                "Select two experiments (Ctrl+click) and press Compare two: their settings' differences show here."));
         table.setId("comparison");
         TableColumn<SpecDiff.Row, String> setting = new TableColumn<>("Setting");
         setting.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().setting()));

@@ -11,20 +11,44 @@ import reprolab.gui.curves.CurvesViewModel;
 import reprolab.gui.curves.RunPalette;
 
 import java.util.function.Consumer;
+import java.util.function.Function;
 
-/** The table of runs: colour and show/hide, status, progress, iteration, ETA, cancel. */
+/** The table of runs: colour and show/hide, status, progress, iteration, ETA, cancel (or, for an ablation, the group). */
 public final class RunsView {
 
     private final TableView<RunRow> table = new TableView<>();
 
+    /** The experiment's runs: a show/hide box in each run's colour, progress and a cancel button per run. */
     public RunsView(RunsViewModel vm, CurvesViewModel curves, Consumer<String> cancel) {
+        this(vm);
+        TableColumn<RunRow, RunRow> show = new TableColumn<>("Show");
+        show.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        show.setCellFactory(c -> new ShowCell(curves));
+        TableColumn<RunRow, RunRow> stop = new TableColumn<>("");
+        stop.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        stop.setCellFactory(c -> new CancelCell(cancel));
+        table.getColumns().add(0, show);
+        table.getColumns().add(stop);
+    }
+
+    /**
+     * Progress only, each run under its group (the Ablation tab, whose runs have no curves and are
+     * cancelled together).
+     */
+    public RunsView(RunsViewModel vm, Function<String, String> groupOf) {
+        this(vm);
+        TableColumn<RunRow, String> group = new TableColumn<>("Group");
+        group.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(groupOf.apply(c.getValue().runId())));
+        group.setPrefWidth(110);
+        table.getColumns().add(0, group);
+        table.getColumns().get(1).setPrefWidth(130); // ids like "perturbation-02"
+    }
+
+    private RunsView(RunsViewModel vm) {
         table.setId("runsTable");
         table.setItems(vm.rows());
         table.setPlaceholder(new javafx.scene.control.Label("No runs yet."));
         table.setPrefHeight(220);
-        TableColumn<RunRow, RunRow> show = new TableColumn<>("Show");
-        show.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
-        show.setCellFactory(c -> new ShowCell(curves));
         TableColumn<RunRow, String> id = new TableColumn<>("Run");
         id.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().runId()));
         TableColumn<RunRow, String> status = new TableColumn<>("Status");
@@ -33,14 +57,14 @@ public final class RunsView {
         progress.setCellValueFactory(c -> c.getValue().progressProperty().asObject());
         progress.setCellFactory(c -> new ProgressCell());
         TableColumn<RunRow, String> iteration = new TableColumn<>("Iteration");
-        iteration.setCellValueFactory(c -> c.getValue().iterationProperty().asString("%d")
-                .concat(" / ").concat(c.getValue().totalProperty().asString()));
+        // blank until the run has started and said how many iterations it has (not "-1 / 0")
+        iteration.setCellValueFactory(c -> javafx.beans.binding.Bindings.createStringBinding(
+                () -> c.getValue().totalProperty().get() <= 0 ? ""
+                        : Math.max(0, c.getValue().iterationProperty().get()) + " / " + c.getValue().totalProperty().get(),
+                c.getValue().iterationProperty(), c.getValue().totalProperty()));
         TableColumn<RunRow, String> eta = new TableColumn<>("ETA");
         eta.setCellValueFactory(c -> c.getValue().etaProperty());
-        TableColumn<RunRow, RunRow> stop = new TableColumn<>("");
-        stop.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
-        stop.setCellFactory(c -> new CancelCell(cancel));
-        table.getColumns().addAll(java.util.List.of(show, id, status, progress, iteration, eta, stop));
+        table.getColumns().addAll(java.util.List.of(id, status, progress, iteration, eta));
     }
 
     public TableView<RunRow> root() {

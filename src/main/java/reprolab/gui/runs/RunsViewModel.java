@@ -128,7 +128,11 @@ public final class RunsViewModel {
             return "";
         }
         double perIteration = (double) (nowNanos - row.startedNanos) / iteration;
-        Duration left = Duration.ofNanos((long) (perIteration * Math.max(0, total - iteration)));
+        return clock(Duration.ofNanos((long) (perIteration * Math.max(0, total - iteration))));
+    }
+
+    /** A time left as the ETA column shows it: "1:05", or "2h 03m" from an hour on. */
+    public static String clock(Duration left) {
         long s = left.toSeconds();
         return s >= 3600 ? String.format("%dh %02dm", s / 3600, (s % 3600) / 60)
                 : String.format("%d:%02d", s / 60, s % 60);

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Regenerates docs/screenshots/*.png: the app, in a real window under Xvfb at 1440x900, draws itself
+# as it first opens, then after a real run of packaging/screenshots.json (tiny model, 3 repeats, the
+# dropout seed off) on the Curves, Divergence and History tabs, then while and after an ablation of
+# the four seeds (2 runs per group). Takes a few minutes; needs Xvfb (apt-get install xvfb xauth
+# libgtk-3-0). Usage: packaging/screenshots.sh [OUT_DIR]   (default docs/screenshots)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out="$(realpath -m "${1:-docs/screenshots}")"
+command -v Xvfb >/dev/null || { echo "screenshots: Xvfb is needed (apt-get install xvfb xauth libgtk-3-0)" >&2; exit 2; }
+work="$(mktemp -d)"
+display=""
+for n in $(seq 191 290); do
+  [ -e "/tmp/.X$n-lock" ] || [ -e "/tmp/.X11-unix/X$n" ] || { display=":$n"; break; }
+done
+[ -n "$display" ] || { echo "screenshots: no free X display" >&2; exit 2; }
+Xvfb "$display" -screen 0 1440x900x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
+xvfb_pid=$!
+trap 'kill "$xvfb_pid" 2>/dev/null || true; rm -rf "$work"' EXIT
+for _ in $(seq 100); do [ -e "/tmp/.X11-unix/X${display#:}" ] && break; sleep 0.1; done
+mkdir -p "$out"
+# a fresh experiment store, so the History tab shows only this run and nothing of the user's
+DISPLAY="$display" REPROLAB_JAVA_OPTS="-Xmx1g -Dprism.order=sw -Dglass.platform=gtk -Djdk.gtk.version=3 \
+  -Dreprolab.data=$work/experiments -Dreprolab.tour=$out -Dreprolab.tour.spec=packaging/screenshots.json" \
+  ./reprolab
+ls -l "$out"/*.png

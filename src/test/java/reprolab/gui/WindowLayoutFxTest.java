@@ -1,0 +1,187 @@
+package reprolab.gui;
+
+import javafx.application.Platform;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TitledPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import reprolab.experiment.DataSource;
+import reprolab.gui.controls.ControlsViewModel;
+
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The window as a new user meets it at 1440x900 (issue 15): the reproducibility controls and Run first
+ * and in view, data and model collapsed, the IDX fields only for an IDX source, empty tabs that say
+ * what to do, and an ablation whose runs show their progress and can be cancelled.
+ */
+@ExtendWith(ApplicationExtension.class)
+class WindowLayoutFxTest {
+
+    static {
+        System.setProperty("headless.geometry", "1600x1000-32");
+    }
+
+    private static final List<String> SEED_SWITCHES = List.of("#seeds-weightInit-enabled", "#seeds-dropout-enabled",
+            "#seeds-shuffle-enabled", "#seeds-split-enabled");
+    private final ExecutorService background = BackgroundExecutor.create();
+    private final FakeExperimentService experiments = new FakeExperimentService(20, 2);
+    private final FakeAblationService ablations = new FakeAblationService(100_000, 5);
+    private MainViewModel vm;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        vm = new MainViewModel(experiments, ablations, new ControlsViewModel(false, p -> true), background,
+                Platform::runLater, System::nanoTime);
+        stage.setScene(new MainWindow(vm, background).createScene());
+        stage.show();
+    }
+
+    @AfterEach
+    void stopBackground() {
+        background.shutdownNow();
+    }
+
+    @Test
+    void theWindowIs1440By900AndTheSeedSwitchesThreadsAndRunAreInViewWithoutScrolling(FxRobot robot) {
+        assertEquals(1440, stage.getScene().getWidth());
+        assertEquals(900, stage.getScene().getHeight());
+        for (String id : SEED_SWITCHES) {
+            CheckBox box = robot.lookup(id).queryAs(CheckBox.class);
+            assertTrue(inView(box), id + " is on screen without scrolling");
+            assertTrue(box.isSelected(), id + " is on by default");
+        }
+        for (String id : List.of("#execution-threads", "#execution-helpers", "#execution-dataType",
+                "#execution-backend", "#runs-repeats", "#runButton")) {
+            assertTrue(inView(robot.lookup(id).query()), id + " is on screen without scrolling");
+        }
+    }
+
+    @Test
+    void reproducibilityComesFirstThenRunThenTheCollapsedDataAndModel(FxRobot robot) {
+        double seeds = top(robot.lookup("#seeds-weightInit-enabled").query());
+        double repeats = top(robot.lookup("#runs-repeats").query());
+        double run = top(robot.lookup("#runButton").query());
+        TitledPane data = robot.lookup("#dataSection").queryAs(TitledPane.class);
+        TitledPane model = robot.lookup("#modelSection").queryAs(TitledPane.class);
+        assertTrue(seeds < repeats && repeats < run && run < top(data) && top(data) < top(model),
+                "seeds, repeats, Run, data, model from top to bottom");
+        assertFalse(data.isExpanded());
+        assertFalse(model.isExpanded());
+        assertFalse(robot.lookup("#reproducibilitySection").queryAs(TitledPane.class).isCollapsible());
+        assertTrue(data.getText().startsWith("Data · mnist-sample, 8000 + 2000"), data.getText());
+        assertTrue(model.getText().startsWith("Model · seed-cnn, 1 epoch"), model.getText());
+    }
+
+    @Test
+    void theIdxFileFieldsShowOnlyForAnIdxSource(FxRobot robot) {
+        robot.clickOn("#dataSection");
+        WaitForAsyncUtils.waitForFxEvents();
+        Node images = robot.lookup("#data-imagesPath").query();
+        Node labels = robot.lookup("#data-labelsPath").query();
+        assertFalse(shown(images) || shown(labels), "hidden for the shipped sample");
+        @SuppressWarnings("unchecked")
+        ComboBox<DataSource> source = robot.lookup("#data-source").queryAs(ComboBox.class);
+        robot.interact(() -> source.setValue(DataSource.IDX));
+        assertTrue(shown(images) && shown(labels), "shown for idx");
+        assertTrue(shown(robot.lookup("#data-imagesPath-choose").query()), "with a file chooser");
+        robot.interact(() -> source.setValue(DataSource.SYNTHETIC));
+        assertFalse(shown(images) || shown(labels), "hidden for synthetic data");
+    }
+
+    @Test
+    void emptyTabsSayWhatRunWillDoUntilARunHasBeenShown(FxRobot robot) throws Exception {
+        Label curves = robot.lookup("#curvesEmptyText").queryAs(Label.class);
+        assertTrue(shown(curves));
+        assertTrue(curves.getText().startsWith("Press Run to train 3 repeats of seed-cnn"), curves.getText());
+        robot.clickOn("Divergence");
+        Label divergence = robot.lookup("#divergenceEmptyText").queryAs(Label.class);
+        assertTrue(shown(divergence) && divergence.getText().contains("bitwise identical"), divergence.getText());
+        robot.clickOn("#runButton");
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> experiments.started.size() == 1
+                && experiments.started.get(0).isDone() && !vm.runningProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(shown(divergence), "gone once there are runs");
+        robot.clickOn("Curves");
+        assertFalse(shown(curves), "gone once there are runs");
+    }
+
+    @Test
+    void aLessonLinkInTheEmptyStateOpensTheLesson(FxRobot robot) {
+        robot.clickOn("#curvesEmpty-lesson-02-forget-one-seed");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Forget one seed: which one?", vm.lessons().currentProperty().get().title());
+        assertTrue(robot.lookup("#curvesEmptyText").queryAs(Label.class).getText()
+                .startsWith("Press Run to train 3 repeats of tiny"), "the hint follows the lesson's settings");
+    }
+
+    @Test
+    void theAblationShowsEachRunsProgressAndCanBeCancelled(FxRobot robot) throws Exception {
+        robot.clickOn("Ablation");
+        Label hint = robot.lookup("#ablationEmptyText").queryAs(Label.class);
+        assertTrue(shown(hint) && hint.getText().contains("15 runs of seed-cnn"), hint.getText());
+        robot.clickOn("#ablationRun");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm.ablation().progress().runs().row("baseline-1")
+                .map(r -> r.iterationProperty().get() > 3).orElse(false));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(shown(robot.lookup("#ablationRunsTable").query()));
+        assertEquals(15, vm.ablation().progress().runs().rows().size());
+        String summary = robot.lookup("#ablationProgressSummary").queryAs(Label.class).getText();
+        assertTrue(summary.startsWith("Running group 1 of 5 (baseline), run baseline-1 · 0 of 15 runs done"), summary);
+        assertEquals("running", vm.ablation().progress().runs().row("baseline-1").orElseThrow().statusProperty().get());
+        robot.clickOn("#ablationCancel");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !vm.ablation().runningProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(ablations.started.get(0).wasCancelled());
+        assertEquals("cancelled", vm.ablation().progress().runs().row("baseline-1").orElseThrow()
+                .statusProperty().get());
+        assertEquals("Cancelled: 0 of 15 runs finished.",
+                robot.lookup("#ablationProgressSummary").queryAs(Label.class).getText());
+        assertFalse(robot.lookup("#ablationRun").queryAs(Button.class).isDisabled(), "ready for the next one");
+    }
+
+    /** Inside the visible part of the scene, with no scrolling: the node's bounds lie in the scene's. */
+    private static boolean inView(Node node) {
+        Bounds b = node.localToScene(node.getBoundsInLocal());
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (n instanceof javafx.scene.control.ScrollPane) {
+                return false; // could be scrolled away
+            }
+        }
+        return shown(node) && b.getMinY() >= 0 && b.getMaxY() <= node.getScene().getHeight()
+                && b.getMinX() >= 0 && b.getMaxX() <= node.getScene().getWidth();
+    }
+
+    private static double top(Node node) {
+        return node.localToScene(node.getBoundsInLocal()).getMinY();
+    }
+
+    /** Visible to the user: the node and every parent up to the scene. */
+    private static boolean shown(Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
