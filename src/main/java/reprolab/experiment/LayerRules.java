@@ -33,15 +33,34 @@ final class LayerRules {
         }
     }
 
-    /** The output shape on {@code in}, or null with a problem added. */
+    /** Sizes and rates on their own, also where an earlier problem leaves the input shape unknown. */
+    boolean checkValues() {
+        int before = problems.size();
+        switch (spec.type()) {
+            case CONV2D -> {
+                required("filters", spec.filters());
+                required("kernel", spec.kernel());
+            }
+            case MAXPOOL2D, AVGPOOL2D -> required("size", spec.size());
+            case DENSE -> required("units", spec.units());
+            case DROPOUT -> dropout();
+            case BATCHNORM -> batchNorm();
+            default -> { }
+        }
+        if (spec.stride() != null) {
+            positive("stride", spec.stride());
+        }
+        return problems.size() == before;
+    }
+
+    /** The output shape on {@code in} (values already checked), or null with a problem added. */
     LayerShapes.Shape output(LayerShapes.Shape in, int classes) {
         return switch (spec.type()) {
-            case CONV2D -> window(in, required("filters", spec.filters()), required("kernel", spec.kernel()), "kernel");
-            case MAXPOOL2D, AVGPOOL2D -> window(in, (int) in.channels(), required("size", spec.size()), "pooling window");
-            case DROPOUT -> dropout(in);
-            case BATCHNORM -> batchNorm(in);
+            case CONV2D -> window(in, spec.filters(), spec.kernel(), "kernel");
+            case MAXPOOL2D, AVGPOOL2D -> window(in, in.channels(), spec.size(), "pooling window");
+            case DROPOUT, BATCHNORM -> in;
             case FLATTEN -> LayerShapes.Shape.vector(in.size());
-            case DENSE -> flat(in) && required("units", spec.units()) > 0 ? LayerShapes.Shape.vector(spec.units()) : null;
+            case DENSE -> flat(in) ? LayerShapes.Shape.vector(spec.units()) : null;
             case OUTPUT -> classifier(in, classes);
         };
     }
@@ -56,11 +75,8 @@ final class LayerRules {
         };
     }
 
-    private LayerShapes.Shape window(LayerShapes.Shape in, int channels, int side, String what) {
+    private LayerShapes.Shape window(LayerShapes.Shape in, long channels, int side, String what) {
         int stride = spec.strideOrDefault();
-        if (channels <= 0 || side <= 0 || !positive("stride", stride)) {
-            return null;
-        }
         if (in.flat()) {
             problems.add(where + ": " + spec.type().json() + " needs an image input, but its input is flat (" + in
                     + "); it cannot follow a flatten or dense layer");
@@ -77,31 +93,24 @@ final class LayerRules {
         return LayerShapes.Shape.image((in.height() - side) / stride + 1, (in.width() - side) / stride + 1, channels);
     }
 
-    private LayerShapes.Shape dropout(LayerShapes.Shape in) {
+    private void dropout() {
         Double rate = spec.rate();
         if (rate == null) {
             problems.add(where + ": option 'rate' (the fraction dropped, as in Keras) is required");
-            return null;
-        }
-        if (!(rate >= 0 && rate < 1)) {
+        } else if (!(rate >= 0 && rate < 1)) {
             problems.add(where + ": rate is " + rate + "; allowed: 0 (keep all) up to but not including 1");
-            return null;
         }
-        return in;
     }
 
-    private LayerShapes.Shape batchNorm(LayerShapes.Shape in) {
+    private void batchNorm() {
         double momentum = spec.momentumOrDefault();
         double epsilon = spec.epsilonOrDefault();
         if (!(momentum >= 0 && momentum < 1)) {
             problems.add(where + ": momentum is " + momentum + "; allowed: 0 up to but not including 1");
-            return null;
         }
         if (!(epsilon > 0 && epsilon <= 1)) {
             problems.add(where + ": epsilon is " + epsilon + "; allowed: greater than 0, at most 1");
-            return null;
         }
-        return in;
     }
 
     private LayerShapes.Shape classifier(LayerShapes.Shape in, int classes) {

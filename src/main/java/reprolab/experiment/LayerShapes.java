@@ -92,14 +92,14 @@ public final class LayerShapes {
             }
             LayerRules rules = new LayerRules(spec, where, problems);
             rules.checkOptions();
+            boolean valuesOk = rules.checkValues();
             if (spec.type() == LayerType.OUTPUT && i != specs.size() - 1) {
                 problems.add(where + ": the output layer must be the last layer");
             }
-            int before = problems.size();
-            Shape out = shape == null ? null : rules.output(shape, classes);
-            long params = shape == null || problems.size() > before ? 0 : rules.parameters(shape, out);
-            layers.add(new Layer(i, names.get(i), spec.type(), problems.size() > before ? null : out, params));
-            shape = problems.size() > before ? null : out;
+            Shape out = shape == null || !valuesOk ? null : rules.output(shape, classes);
+            long params = out == null ? 0 : rules.parameters(shape, out);
+            layers.add(new Layer(i, names.get(i), spec.type(), out, params));
+            shape = out;
             total += params;
         }
         checkEnd(specs, names, problems);
