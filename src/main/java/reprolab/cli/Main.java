@@ -13,7 +13,7 @@ import java.util.concurrent.Callable;
 @Command(name = "reprolab", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Why are seeded deep-learning runs not reproducible? Train, repeat, compare.",
         subcommands = {RunCommand.class, ReportCommand.class, CheckCommand.class, WorkerCommandLine.class,
-                FloatDemoCommand.class, AblateCommand.class, BenchCommand.class})
+                FloatDemoCommand.class, AblateCommand.class, BenchCommand.class, ImportKerasCommand.class})
 public final class Main implements Callable<Integer> {
 
     public static final int EXIT_OK = 0;
