@@ -189,6 +189,7 @@ public final class MainWindow {
         Menu file = new Menu("File");
         file.setId("fileMenu");
         file.getItems().addAll(item("Open experiment…", this::openSpec), item("Save experiment…", this::saveSpec),
+                item("Import Keras model…", this::importKeras),
                 new SeparatorMenuItem(),
                 item("Export loss chart as PNG…", () -> exportChart(curves.chart(Metric.LOSS), "png")),
                 item("Export loss chart as SVG…", () -> exportChart(curves.chart(Metric.LOSS), "svg")),
@@ -214,6 +215,18 @@ public final class MainWindow {
                 var spec = SpecJson.read(f.toPath());
                 Platform.runLater(() -> vm.controls().load(spec));
             });
+        }
+    }
+
+    /** A Keras model.to_json() file as a custom model in the form (the layer editor shows it). */
+    private void importKeras() {
+        File f = chooser("Keras model (model.to_json())", "json").showOpenDialog(window());
+        if (f != null) {
+            inBackground("Imported " + f.getName() + " as a custom model: check epochs, batch size and learning rate",
+                    () -> {
+                        var imported = reprolab.experiment.KerasImport.read(f.toPath()).spec();
+                        Platform.runLater(() -> vm.controls().load(imported));
+                    });
         }
     }
 

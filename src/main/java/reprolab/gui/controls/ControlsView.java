@@ -45,7 +45,7 @@ public final class ControlsView {
         root.getChildren().addAll(
                 group("Experiment", grid(text("name", "Name"))),
                 group("Data", dataGrid()),
-                group("Model", modelGrid()),
+                group("Model", modelGrid()), layersGroup(),
                 group("Seeds", seedsGrid()),
                 group("Execution", executionGrid()),
                 group("Perturbation", perturbationGrid()),
@@ -79,6 +79,15 @@ public final class ControlsView {
                 check("model.earlyStopping.enabled", "Early stopping"),
                 text("model.earlyStopping.patience", "Patience (epochs)"),
                 check("model.earlyStopping.restoreBest", "Restore best epoch"));
+    }
+
+    /** The custom model's layer editor, shown only while the model is custom. */
+    private Node layersGroup() {
+        TitledPane pane = new TitledPane("Layers", new reprolab.gui.layers.LayerEditorView(vm.layerEditor()).root());
+        pane.setAnimated(false);
+        pane.visibleProperty().bind(vm.modelProperty().isEqualTo(ModelName.CUSTOM));
+        pane.managedProperty().bind(pane.visibleProperty());
+        return pane;
     }
 
     private GridPane seedsGrid() {
