@@ -27,6 +27,8 @@ public final class LayerEditorViewModel {
     private static final Pattern LAYER = Pattern.compile("^model\\.layers\\[(\\d+)\\] \\([^)]*\\): (.*)$");
 
     private final ObservableList<LayerRow> rows = FXCollections.observableArrayList();
+    // one wrapper, kept: it listens to rows weakly, so a fresh one per call could be collected with the view's listener
+    private final ObservableList<LayerRow> readOnlyRows = FXCollections.unmodifiableObservableList(rows);
     private final ReadOnlyObjectWrapper<List<LayerSpec>> layers = new ReadOnlyObjectWrapper<>(List.of());
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper problems = new ReadOnlyStringWrapper("");
@@ -78,7 +80,7 @@ public final class LayerEditorViewModel {
     }
 
     public ObservableList<LayerRow> rows() {
-        return FXCollections.unmodifiableObservableList(rows);
+        return readOnlyRows;
     }
 
     /** The layers as typed (options that do not parse left out); changes after every edit. */
