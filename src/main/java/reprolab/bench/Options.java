@@ -13,9 +13,19 @@ import java.util.List;
  * @param kernels whose Adam step, ReLU backward pass and dense layer to profile: {@code reprolab}
  *                (ours, as the worker runs them) and/or {@code dl4j} (DL4J's own), same bits either way
  * @param ops     also time each native op with ND4J's op profiler (a log per profiled configuration)
+ * @param spec    the experiment file whose model is measured (default: the shipped seed-cnn.json); its
+ *                data size and threads are set by the benchmark, so custom models compare with seed-cnn
  */
 public record Options(List<Integer> threads, Path json, boolean quick, List<Boolean> helpers, List<String> kernels,
-                      boolean ops) {
+                      boolean ops, Path spec) {
+
+    /** The default workload: the shipped seed CNN experiment. */
+    public static final Path SEED_CNN_SPEC = Workloads.SEED_CNN;
+
+    public Options(List<Integer> threads, Path json, boolean quick, List<Boolean> helpers, List<String> kernels,
+                   boolean ops) {
+        this(threads, json, quick, helpers, kernels, ops, Workloads.SEED_CNN);
+    }
 
     public Options {
         threads = List.copyOf(threads);

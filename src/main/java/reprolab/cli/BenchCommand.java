@@ -38,6 +38,10 @@ final class BenchCommand implements Callable<Integer> {
             + " the table names each log")
     boolean ops;
 
+    @Option(names = "--spec", paramLabel = "FILE", description = "measure this experiment's model (e.g. a custom one) "
+            + "instead of seed-cnn; its data size and threads are the benchmark's")
+    Path spec;
+
     @Override
     public Integer call() {
         List<Boolean> helperStates = switch (helpers) {
@@ -52,6 +56,6 @@ final class BenchCommand implements Callable<Integer> {
             default -> throw new IllegalArgumentException("--kernels must be reprolab, dl4j or both, got " + kernels);
         };
         return BenchMain.run(new Options(threads == null ? List.of(1, 2) : List.of(threads), json, quick, helperStates,
-                kernelChoices, ops));
+                kernelChoices, ops, spec == null ? Options.SEED_CNN_SPEC : spec));
     }
 }
