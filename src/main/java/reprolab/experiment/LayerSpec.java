@@ -34,26 +34,32 @@ public record LayerSpec(LayerType type, Integer filters, Integer kernel, Integer
             List.of("relu", "tanh", "sigmoid", "linear", "elu", "selu", "softplus", "softsign");
     public static final Set<String> PADDINGS = Set.of("valid", "same");
 
+    /** A convolution with a square kernel, stride 1 and valid padding. */
     public static LayerSpec conv2d(int filters, int kernel, String activation) {
         return new LayerSpec(LayerType.CONV2D, filters, kernel, null, null, activation, null, null, null, null, null, null);
     }
 
+    /** Max or average pooling over a square window, stride = window (no overlap). */
     public static LayerSpec pool(LayerType type, int size) {
         return new LayerSpec(type, null, null, null, null, null, size, null, null, null, null, null);
     }
 
+    /** Dropout of the fraction {@code rate} (Keras' meaning). */
     public static LayerSpec dropout(double rate) {
         return new LayerSpec(LayerType.DROPOUT, null, null, null, null, null, null, rate, null, null, null, null);
     }
 
+    /** A fully connected layer. */
     public static LayerSpec dense(int units, String activation) {
         return new LayerSpec(LayerType.DENSE, null, null, null, null, activation, null, null, units, null, null, null);
     }
 
+    /** A layer of this kind with every option at its default (flatten, batchnorm, output). */
     public static LayerSpec of(LayerType type) {
         return new LayerSpec(type, null, null, null, null, null, null, null, null, null, null, null);
     }
 
+    /** The same layer with its own initialiser (null: the model's). */
     public LayerSpec withInitializer(Initializer init) {
         return new LayerSpec(type, filters, kernel, stride, padding, activation, size, rate, units, momentum, epsilon, init);
     }
