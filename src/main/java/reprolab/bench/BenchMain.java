@@ -67,20 +67,21 @@ public final class BenchMain {
             }
         }
         report.put("iterations", iterations);
+        report.put("workload", options.spec().toString());
         report.put("parallelRuns", options.repeatedRuns()
-                ? ParallelRuns.measure(dir, options.quick() ? 640 : 1920, 5, List.of(1, 2, 4)) : List.of());
+                ? ParallelRuns.measure(options.spec(), dir, options.quick() ? 640 : 1920, 5, List.of(1, 2, 4)) : List.of());
         return report;
     }
 
     private static Map<String, Object> profile(Path dir, Options options, int threads, boolean helpers, String kernels)
             throws IOException, InterruptedException {
         String name = "profile-t" + threads + (helpers ? "" : "-nohelpers") + "-" + kernels;
-        Path spec = Workloads.seedCnn(dir, name, 8000, threads, helpers);
+        Path spec = Workloads.fromFile(options.spec(), dir, name, 8000, threads, helpers);
         Path out = dir.resolve(name + ".out");
         int warmup = options.quick() ? 3 : 8;
         int measured = options.measured();
-        System.err.printf("profiling seed-cnn at %d thread(s), helpers %s, %s kernels: %d + %d iterations...%n",
-                threads, helpers ? "on" : "off", kernels, warmup, measured);
+        System.err.printf("profiling %s at %d thread(s), helpers %s, %s kernels: %d + %d iterations...%n",
+                options.spec().getFileName(), threads, helpers ? "on" : "off", kernels, warmup, measured);
         long t0 = System.nanoTime();
         List<String> args = new ArrayList<>(List.of(spec.toString(), String.valueOf(warmup), String.valueOf(measured), kernels));
         if (options.ops()) {

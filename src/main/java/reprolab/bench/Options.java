@@ -16,9 +16,19 @@ import java.util.List;
  * @param measuredIterations measured iterations per profiled configuration, 0 for the default (40; quick 12);
  *                           125 is one epoch of the 8,000 training digits, to see whether memory grows
  * @param repeatedRuns       also time 5 complete runs 1, 2 and 4 at a time (the default)
+ * @param spec    the experiment file whose model is measured (default: the shipped seed-cnn.json); its
+ *                data size and threads are set by the benchmark, so custom models compare with seed-cnn
  */
 public record Options(List<Integer> threads, Path json, boolean quick, List<Boolean> helpers, List<String> kernels,
-                      boolean ops, int measuredIterations, boolean repeatedRuns) {
+                      boolean ops, int measuredIterations, boolean repeatedRuns, Path spec) {
+
+    /** The default workload: the shipped seed CNN experiment. */
+    public static final Path SEED_CNN_SPEC = Workloads.SEED_CNN;
+
+    public Options(List<Integer> threads, Path json, boolean quick, List<Boolean> helpers, List<String> kernels,
+                   boolean ops) {
+        this(threads, json, quick, helpers, kernels, ops, 0, true, Workloads.SEED_CNN);
+    }
 
     public Options {
         threads = List.copyOf(threads);

@@ -20,13 +20,13 @@ final class ParallelRuns {
     private ParallelRuns() {
     }
 
-    static List<Map<String, Object>> measure(Path dir, int trainSize, int repeats, List<Integer> parallels)
+    static List<Map<String, Object>> measure(Path source, Path dir, int trainSize, int repeats, List<Integer> parallels)
             throws IOException, InterruptedException {
-        Path spec = Workloads.seedCnn(dir, "repeat", trainSize, 1, true);
+        Path spec = Workloads.fromFile(source, dir, "repeat", trainSize, 1, true);
         List<Map<String, Object>> results = new ArrayList<>();
         double baseline = 0;
         for (int parallel : parallels) {
-            System.err.printf("%d runs of seed-cnn (%d digits), %d in parallel...%n", repeats, trainSize, parallel);
+            System.err.printf("%d runs of %s (%d digits), %d in parallel...%n", repeats, source.getFileName(), trainSize, parallel);
             double wallMs = runAll(dir, spec, repeats, parallel);
             double perMinute = repeats * 60_000.0 / wallMs;
             baseline = baseline == 0 ? perMinute : baseline;

@@ -24,19 +24,30 @@ final class Workloads {
 
     /** Writes a copy of seed-cnn.json with {@code trainSize} training digits and the given threads and helpers. */
     static Path seedCnn(Path dir, String name, int trainSize, int threads, boolean helpers) throws IOException {
+        return fromFile(SEED_CNN, dir, name, trainSize, threads, helpers);
+    }
+
+    /** The same for any experiment file (bench --spec): its model, with the benchmark's size and threads. */
+    static Path fromFile(Path source, Path dir, String name, int trainSize, int threads, boolean helpers) throws IOException {
+        execution(source); // a file that is no valid experiment stops the benchmark with the validator's message
         ObjectNode tree;
-        try (InputStream in = Files.newInputStream(SEED_CNN)) {
+        try (InputStream in = Files.newInputStream(source)) {
             tree = (ObjectNode) Json.mapper().readTree(in);
         }
-        ObjectNode data = (ObjectNode) tree.get("data");
+        ObjectNode data = object(tree, "data");
         data.put("trainSize", trainSize);
         data.put("validationSize", 500);
-        ObjectNode execution = (ObjectNode) tree.get("execution");
+        ObjectNode execution = object(tree, "execution");
         execution.put("threads", threads);
         execution.put("helpers", helpers);
         Path file = dir.resolve(name + ".json");
         Files.writeString(file, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(tree));
         return file;
+    }
+
+    /** A section of the file, added when the file leaves it to the defaults. */
+    private static ObjectNode object(ObjectNode tree, String field) {
+        return tree.get(field) instanceof ObjectNode section ? section : tree.putObject(field);
     }
 
     /** The execution settings of a workload file, for the child JVM's environment. */

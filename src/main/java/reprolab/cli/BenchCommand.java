@@ -46,6 +46,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--no-repeats", description = "skip the 5 complete repeated runs (1, 2 and 4 at a time) after the profile")
     boolean noRepeats;
 
+    @Option(names = "--spec", paramLabel = "FILE", description = "measure this experiment's model (e.g. a custom one) "
+            + "instead of seed-cnn; its data size and threads are the benchmark's")
+    Path spec;
+
     @Override
     public Integer call() {
         List<Boolean> helperStates = switch (helpers) {
@@ -60,6 +64,6 @@ final class BenchCommand implements Callable<Integer> {
             default -> throw new IllegalArgumentException("--kernels must be reprolab, dl4j or both, got " + kernels);
         };
         return BenchMain.run(new Options(threads == null ? List.of(1, 2) : List.of(threads), json, quick, helperStates,
-                kernelChoices, ops, iterations, !noRepeats));
+                kernelChoices, ops, iterations, !noRepeats, spec == null ? Options.SEED_CNN_SPEC : spec));
     }
 }

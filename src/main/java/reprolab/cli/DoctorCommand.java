@@ -3,7 +3,6 @@ package reprolab.cli;
 import picocli.CommandLine.Command;
 import reprolab.run.PythonProbe;
 import reprolab.run.PythonWorker;
-import reprolab.worker.NativeBuild;
 
 import java.util.LinkedHashSet;
 import java.util.Optional;
@@ -21,10 +20,10 @@ final class DoctorCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String build = NativeBuild.select();
+        // the libnd4j build is chosen inside each worker JVM (worker.NativeBuild), which the CLI does not touch
         System.out.println("engine dl4j: available. Java " + System.getProperty("java.runtime.version") + " ("
-                + System.getProperty("java.vm.vendor") + "), backend cpu, libnd4j build "
-                + (build.isEmpty() ? "generic" : build.substring(1)) + " (cuda needs the Maven profile 'cuda')");
+                + System.getProperty("java.vm.vendor") + "), backend cpu; each worker picks the libnd4j build for this"
+                + " CPU and records it in its provenance (cuda needs the Maven profile 'cuda')");
         Optional<String> explicit = PythonWorker.explicit();
         Set<String> pythons = new LinkedHashSet<>();
         explicit.ifPresent(pythons::add);

@@ -84,6 +84,7 @@ public final class SpecJson {
     public static ExperimentSpec fromTree(JsonNode userTree) throws SpecException {
         checkSchemaVersion(userTree);
         ObjectNode merged = (ObjectNode) toTree(ExperimentSpec.defaults());
+        ((ObjectNode) merged.get("model")).putArray("layers"); // left out of the defaults' JSON when empty
         List<String> problems = new ArrayList<>();
         merge(merged, userTree, "", problems);
         if (!problems.isEmpty()) {
@@ -170,6 +171,8 @@ public final class SpecJson {
                     path.append('.');
                 }
                 path.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']'); // model.layers[2]
             }
         }
         String reason = e.getOriginalMessage();

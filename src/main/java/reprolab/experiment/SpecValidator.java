@@ -32,7 +32,8 @@ public final class SpecValidator {
         checkModel(spec.model(), p);
         checkSeeds(spec.seeds(), p);
         checkExecution(spec.execution(), p);
-        checkPerturbation(spec.perturbation(), spec.model().name(), p);
+        checkEngineSupports(spec, p);
+        checkPerturbation(spec.perturbation(), spec.model(), p);
         range(p, "runs.repeats", spec.runs().repeats(), 1, 1000);
         range(p, "runs.parallel", spec.runs().parallel(), 0, 64);
         return p;
@@ -80,11 +81,12 @@ public final class SpecValidator {
 
     private static void checkModel(ModelSpec m, List<String> p) {
         if (m.name() == null) {
-            p.add("field 'model.name' is required: seed-cnn or tiny");
+            p.add("field 'model.name' is required: seed-cnn, tiny or custom");
         }
         if (m.initializer() == null) {
-            p.add("field 'model.initializer' is required: xavier-uniform or he-uniform");
+            p.add("field 'model.initializer' is required: xavier-uniform, he-uniform, xavier-normal, he-normal or lecun-normal");
         }
+        checkLayers(m, p);
         range(p, "model.epochs", m.epochs(), 1, 1000);
         range(p, "model.batchSize", m.batchSize(), 1, 4096);
         if (!(m.learningRate() > 0 && m.learningRate() <= 100)) {
@@ -95,6 +97,18 @@ public final class SpecValidator {
         } else {
             range(p, "model.earlyStopping.patience", m.earlyStopping().patience(), 1, 1000);
         }
+    }
+
+    /** A layer list belongs to model custom, and a custom model needs one that fits MNIST-sized digits. */
+    private static void checkLayers(ModelSpec m, List<String> p) {
+        if (m.name() != ModelName.CUSTOM) {
+            if (!m.layers().isEmpty()) {
+                p.add("field 'model.layers' is only used with model.name 'custom', not '"
+                        + (m.name() == null ? "null" : m.name().json()) + "'; set model.name to custom or remove the layers");
+            }
+            return;
+        }
+        p.addAll(LayerShapes.compute(m.layers(), ModelSpec.ROWS, ModelSpec.COLS, ModelSpec.CLASSES).problems());
     }
 
     private static void checkSeeds(SeedsSpec s, List<String> p) {
@@ -114,6 +128,14 @@ public final class SpecValidator {
             p.add("field 'execution.backend' is required: cpu or cuda");
         }
         checkEngine(e, p);
+    }
+
+    /** What the PyTorch worker does not build yet is refused up front, not ignored by it. */
+    private static void checkEngineSupports(ExperimentSpec spec, List<String> p) {
+        if (spec.execution().pytorch() && spec.model().name() == ModelName.CUSTOM) {
+            p.add("field 'model.name' is 'custom'; execution.engine 'pytorch' builds only seed-cnn and tiny "
+                    + "(custom layer lists train with engine 'dl4j')");
+        }
     }
 
     /** Each engine accepts only the settings it has, so no field can silently do nothing. */
@@ -137,11 +159,14 @@ public final class SpecValidator {
         }
     }
 
-    private static void checkPerturbation(PerturbationSpec t, ModelName model, List<String> p) {
+    private static void checkPerturbation(PerturbationSpec t, ModelSpec model, List<String> p) {
         range(p, "perturbation.iteration", t.iteration(), 0, 10_000_000);
-        if (model != null && (t.layer() == null || !model.parameterLayers().contains(t.layer()))) {
-            p.add("field 'perturbation.layer' is '" + t.layer() + "'; model " + model.json() + " has the layers "
-                    + String.join(", ", model.parameterLayers()));
+        List<String> layers = model.parameterLayers();
+        // a custom model need not have the default's dense_0: its layer is only checked when it is used
+        boolean checked = model.name() != null && (model.name() != ModelName.CUSTOM || t.enabled());
+        if (checked && (t.layer() == null || !layers.contains(t.layer()))) {
+            p.add("field 'perturbation.layer' is '" + t.layer() + "'; model " + model.name().json() + " has the layers "
+                    + String.join(", ", layers));
         }
         if (!(t.epsilon() > 0 && t.epsilon() <= 1)) {
             p.add("field 'perturbation.epsilon' is " + t.epsilon() + "; allowed: greater than 0, at most 1");

@@ -56,6 +56,19 @@ public final class FileCommandsViewModel {
                 .executeWith(background, fx));
     }
 
+    /** Reads a Keras {@code model.to_json()} file in the background and loads it as a custom model. */
+    public void importKeras() {
+        dialogs.open("Keras model (model.to_json())", "json").ifPresent(file ->
+                BackgroundTask.of(() -> reprolab.experiment.KerasImport.read(file).spec())
+                        .onSuccess(spec -> {
+                            controls.load(spec);
+                            report.accept("Imported " + file.getFileName()
+                                    + " as a custom model: check epochs, batch size and learning rate");
+                        })
+                        .onFailure(this::failed)
+                        .executeWith(background, fx));
+    }
+
     /** Saves the form's experiment; refuses while the form has errors. */
     public void saveSpec() {
         var spec = controls.specProperty().get();

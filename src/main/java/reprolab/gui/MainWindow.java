@@ -200,6 +200,7 @@ public final class MainWindow {
         Menu file = new Menu("File");
         file.setId("fileMenu");
         file.getItems().addAll(item("Open experiment…", files::openSpec), item("Save experiment…", files::saveSpec),
+                item("Import Keras model…", files::importKeras),
                 new SeparatorMenuItem(),
                 item("Export loss chart as PNG…", () -> files.exportChart(curves.chart(Metric.LOSS), "png")),
                 item("Export loss chart as SVG…", () -> files.exportChart(curves.chart(Metric.LOSS), "svg")),

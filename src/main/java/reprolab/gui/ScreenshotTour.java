@@ -23,6 +23,10 @@ import java.util.function.Supplier;
  */
 final class ScreenshotTour {
 
+    /** The app reports through its logger (the CLI owns the standard streams; LayeringTest). */
+    private static final System.Logger LOG = System.getLogger(ScreenshotTour.class.getName());
+
+
     /** The system property naming the folder the PNGs go to. */
     static final String PROPERTY = "reprolab.tour";
     /** Long enough for layout, CSS and the charts' next pulse. */
@@ -59,7 +63,7 @@ final class ScreenshotTour {
             tour();
             Platform.exit();
         } catch (Exception failure) {
-            System.err.println("reprolab: the screenshot tour failed: " + failure);
+            LOG.log(System.Logger.Level.ERROR, "the screenshot tour failed: " + failure, failure);
             System.exit(Screenshot.FAILED);
         }
     }
@@ -110,7 +114,7 @@ final class ScreenshotTour {
             Screenshot.write(scene.snapshot(null), dir.resolve(file));
             return null;
         });
-        System.out.println("reprolab: wrote " + dir.resolve(file));
+        LOG.log(System.Logger.Level.INFO, "wrote " + dir.resolve(file));
     }
 
     private static void waitFor(BooleanSupplier done) throws Exception {

@@ -22,7 +22,7 @@ import reprolab.experiment.ModelName;
 import reprolab.experiment.ModelSpec;
 
 /**
- * Builds the two networks. Layer names match {@link ModelName#parameterLayers()}; dropout is a layer
+ * Builds the two shipped networks, and custom ones through {@link CustomModelBuilder}. Layer names match {@link ModelName#parameterLayers()}; dropout is a layer
  * of its own (not a property of the next layer) so the output layer's input is the dropped-out
  * activation, which is what batch accuracy is computed from.
  *
@@ -87,10 +87,13 @@ public final class ModelFactory {
         NeuralNetConfiguration.ListBuilder layers = new NeuralNetConfiguration.Builder()
                 .seed(weightInitSeed)
                 .dataType(dataType == DataTypeName.DOUBLE ? DataType.DOUBLE : DataType.FLOAT)
-                .weightInit(model.initializer() == Initializer.HE_UNIFORM ? WeightInit.RELU_UNIFORM : WeightInit.XAVIER_UNIFORM)
+                .weightInit(weightInit(model.initializer()))
                 .updater(adam(model.learningRate(), kernels))
                 .cacheMode(CACHE_MODE)
                 .list();
+        if (model.name() == ModelName.CUSTOM) {
+            return new CustomModelBuilder(layers, dropoutSeed, ours).build(model.layers(), rows, cols, classes);
+        }
         int index = 0;
         layers.layer(index++, conv("conv_0", convFilters, ours));
         if (seedCnn) {
@@ -111,6 +114,17 @@ public final class ModelFactory {
         layers.layer(index, new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(classes)
                 .activation(Activation.SOFTMAX).name("output").build());
         return layers.setInputType(InputType.convolutionalFlat(rows, cols, 1)).build();
+    }
+
+    /** DL4J's initialiser for each of ours (Keras' glorot is DL4J's Xavier, he is DL4J's ReLU). */
+    static WeightInit weightInit(Initializer initializer) {
+        return switch (initializer) {
+            case XAVIER_UNIFORM -> WeightInit.XAVIER_UNIFORM;
+            case HE_UNIFORM -> WeightInit.RELU_UNIFORM;
+            case XAVIER_NORMAL -> WeightInit.XAVIER;
+            case HE_NORMAL -> WeightInit.RELU;
+            case LECUN_NORMAL -> WeightInit.LECUN_NORMAL;
+        };
     }
 
     private static ConvolutionLayer conv(String name, int filters, boolean ours) {

@@ -58,4 +58,14 @@ class EngineFieldsTest {
                 () -> SpecJson.parse("{\"execution\": {\"engine\": \"tensorflow\"}}"));
         assertTrue(e.getMessage().contains("execution.engine"), e.getMessage());
     }
+
+    @Test
+    void pytorchRefusesACustomLayerListNamingTheField() throws Exception {
+        String custom = java.nio.file.Files.readString(java.nio.file.Path.of("sample-data", "experiments",
+                "custom-seed-cnn.json"));
+        SpecException e = assertThrows(SpecException.class,
+                () -> SpecOverrides.apply(SpecJson.parse(custom), java.util.List.of("execution.engine=pytorch")));
+        assertTrue(e.getMessage().contains("'model.name' is 'custom'; execution.engine 'pytorch' builds only"),
+                e.getMessage());
+    }
 }

@@ -141,6 +141,19 @@ class FileCommandsViewModelTest {
     }
 
     @Test
+    void importedKerasModelLoadsAsACustomModelAndABadFileIsReported() throws Exception {
+        dialogs.answer = Path.of("sample-data", "keras", "question-keras3.json");
+        vm.importKeras();
+        assertTrue(nextReport().startsWith("Imported question-keras3.json as a custom model"));
+        assertEquals(reprolab.experiment.ModelName.CUSTOM, controls.modelProperty().get());
+        assertEquals(8, controls.layerEditor().layersProperty().get().size());
+        dialogs.answer = dir.resolve("not-keras.json");
+        Files.writeString(dialogs.answer, "{\"class_name\": \"Functional\"}");
+        vm.importKeras();
+        assertTrue(nextReport().startsWith("Failed: "));
+    }
+
+    @Test
     void aFailedWriteIsReportedAndACancelledDialogDoesNothing() throws Exception {
         dialogs.answer = dir.resolve("missing-folder").resolve("series.csv");
         vm.exportCsv();

@@ -143,11 +143,24 @@ public final class ControlsView {
                 rows.check("model.earlyStopping.enabled", "Early stopping"),
                 rows.text("model.earlyStopping.patience", "Patience (epochs)"),
                 rows.check("model.earlyStopping.restoreBest", "Restore best epoch"));
-        return collapsed(FormRows.group("modelSection", "", grid), "Model", Bindings.createStringBinding(
+        TitledPane pane = FormRows.group("modelSection", "", grid, layersGroup());
+        // the layer editor is the point of a custom model: open the section when one is chosen or loaded
+        vm.modelProperty().addListener((obs, was, now) -> pane.setExpanded(pane.isExpanded() || now == ModelName.CUSTOM));
+        return collapsed(pane, "Model", Bindings.createStringBinding(
                 () -> JsonNames.of(vm.modelProperty().get()) + ", " + plural(vm.text("model.epochs").get(), "epoch")
                         + ", batch " + vm.text("model.batchSize").get() + ", lr " + vm.text("model.learningRate").get(),
                 vm.modelProperty(), vm.text("model.epochs"), vm.text("model.batchSize"),
                 vm.text("model.learningRate")));
+    }
+
+    /** The custom model's layer editor, shown only while the model is custom. */
+    private Node layersGroup() {
+        TitledPane pane = new TitledPane("Layers", new reprolab.gui.layers.LayerEditorView(vm.layerEditor()).root());
+        pane.setId("layersGroup");
+        pane.setAnimated(false);
+        pane.visibleProperty().bind(vm.modelProperty().isEqualTo(ModelName.CUSTOM));
+        pane.managedProperty().bind(pane.visibleProperty());
+        return pane;
     }
 
     private TitledPane perturbationSection() {

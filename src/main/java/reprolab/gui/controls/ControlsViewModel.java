@@ -22,6 +22,7 @@ import reprolab.experiment.DataTypeName;
 import reprolab.experiment.ExperimentSpec;
 import reprolab.experiment.Initializer;
 import reprolab.experiment.ModelName;
+import reprolab.gui.layers.LayerEditorViewModel;
 import reprolab.experiment.SeedKind;
 import reprolab.experiment.SpecValidator;
 
@@ -61,6 +62,7 @@ public final class ControlsViewModel {
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper otherProblems = new ReadOnlyStringWrapper("");
     private final ObservableList<String> perturbationLayers = FXCollections.observableArrayList();
+    private final LayerEditorViewModel layerEditor = new LayerEditorViewModel();
     private final FieldRestrictions restrictions = new FieldRestrictions();
     private final boolean cudaAvailable;
     private final Predicate<Path> readable;
@@ -95,6 +97,10 @@ public final class ControlsViewModel {
         all.addAll(List.of(source, model, initializer, dataType, backend, engine, pytorchCuda));
         all.forEach(p -> p.addListener((obs, was, now) -> revalidate()));
         model.addListener((obs, was, now) -> followModel(now));
+        layerEditor.layersProperty().addListener((obs, was, now) -> {
+            followModel(model.get());
+            revalidate();
+        });
         load(ExperimentSpec.defaults());
     }
 
@@ -192,12 +198,18 @@ public final class ControlsViewModel {
 
     /** Offers the new model's layers; a layer the new model lacks is replaced by its first dense layer. */
     private void followModel(ModelName now) {
-        List<String> layers = now == null ? List.of() : now.parameterLayers();
+        List<String> layers = now == null ? List.of()
+                : now == ModelName.CUSTOM ? layerEditor.parameterLayers() : now.parameterLayers();
         perturbationLayers.setAll(layers);
         StringProperty layer = text("perturbation.layer");
         if (!layers.isEmpty() && !layers.contains(layer.get())) {
             layer.set(layers.contains("dense_0") ? "dense_0" : layers.get(0));
         }
+    }
+
+    /** The layer list of a custom model (used when the model is custom). */
+    public LayerEditorViewModel layerEditor() {
+        return layerEditor;
     }
 
     /** The spec the form describes, or null while any field is invalid. */
@@ -256,7 +268,9 @@ public final class ControlsViewModel {
         if (built != null) {
             for (String problem : SpecValidator.validate(built)) {
                 Matcher m = FIELD.matcher(problem);
-                if (m.find()) {
+                if (problem.startsWith("model.layers")) {
+                    found.putIfAbsent("model.layers", problem); // the layer editor shows each on its layer
+                } else if (m.find()) {
                     found.putIfAbsent(m.group(1), problem);
                 } else {
                     other.add(problem);

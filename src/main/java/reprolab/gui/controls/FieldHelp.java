@@ -12,7 +12,7 @@ public final class FieldHelp {
             Map.entry("data.labelsPath", "IDX1 label file (raw or .gz), used only when the source is IDX."),
             Map.entry("data.trainSize", "Training examples drawn by the stratified split."),
             Map.entry("data.validationSize", "Validation examples: a larger set makes the reported accuracy less noisy."),
-            Map.entry("model.name", "seed-cnn is the classic network; tiny trains in seconds for demos."),
+            Map.entry("model.name", "seed-cnn is the classic network; tiny trains in seconds for demos; custom: your own layers (the Layers editor)."),
             Map.entry("model.epochs", "Passes over the training set: more updates give tiny differences more time to grow."),
             Map.entry("model.batchSize", "Examples per update: it also decides the order of floating-point sums."),
             Map.entry("model.learningRate", "Adam's step size: a real design choice to compare seed noise against."),

@@ -5,6 +5,7 @@ import reprolab.experiment.DataSpec;
 import reprolab.experiment.EarlyStoppingSpec;
 import reprolab.experiment.ExecutionSpec;
 import reprolab.experiment.ExperimentSpec;
+import reprolab.experiment.ModelName;
 import reprolab.experiment.ModelSpec;
 import reprolab.experiment.PerturbationSpec;
 import reprolab.experiment.RunsSpec;
@@ -38,6 +39,9 @@ final class SpecForm {
         vm.text("data.labelsPath").set(nullToEmpty(s.data().labelsPath()));
         vm.text("data.trainSize").set(String.valueOf(s.data().trainSize()));
         vm.text("data.validationSize").set(String.valueOf(s.data().validationSize()));
+        if (!s.model().layers().isEmpty()) {
+            vm.layerEditor().load(s.model().layers()); // before the model, which offers its layers to the perturbation
+        }
         vm.model.set(s.model().name());
         vm.initializer.set(s.model().initializer());
         vm.text("model.epochs").set(String.valueOf(s.model().epochs()));
@@ -78,8 +82,14 @@ final class SpecForm {
                 in.integer("data.validationSize"));
         EarlyStoppingSpec early = new EarlyStoppingSpec(vm.flag("model.earlyStopping.enabled").get(),
                 in.integer("model.earlyStopping.patience"), vm.flag("model.earlyStopping.restoreBest").get());
+        boolean custom = vm.model.get() == ModelName.CUSTOM;
         ModelSpec model = new ModelSpec(vm.model.get(), in.integer("model.epochs"), in.integer("model.batchSize"),
-                in.decimal("model.learningRate"), vm.initializer.get(), early);
+                in.decimal("model.learningRate"), vm.initializer.get(), early,
+                custom ? vm.layerEditor().layers() : List.of());
+        if (custom && !vm.layerEditor().parseProblems().isEmpty()) {
+            errors.putIfAbsent("model.layers", vm.layerEditor().parseProblems().get(0));
+            return null;
+        }
         SeedsSpec seeds = SeedsSpec.defaults();
         for (SeedKind kind : SeedKind.values()) {
             boolean on = vm.flag(ControlsViewModel.seedSwitchKey(kind)).get();
