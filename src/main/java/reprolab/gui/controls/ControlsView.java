@@ -49,7 +49,8 @@ public final class ControlsView {
                 group("Seeds", seedsGrid()),
                 group("Execution", executionGrid()),
                 group("Perturbation", perturbationGrid()),
-                group("Runs", grid(text("runs.repeats", "Repeats"), text("runs.parallel", "Parallel runs"))));
+                group("Runs", grid(text("runs.repeats", "Repeats"), text("runs.parallel", "Parallel runs"),
+                        text("runs.snapshotEvery", "Snapshot every"))));
         Label other = new Label();
         other.getStyleClass().add("field-error");
         other.textProperty().bind(vm.otherProblemsProperty());
