@@ -39,8 +39,8 @@ public final class ChaosText {
         if (ChaosResult.SEED.equals(r.role())) {
             return String.format(Locale.ROOT, "seed reference: %s -> %s", growth, end);
         }
-        String ratio = String.format(Locale.ROOT, "%.3gx the seed-level gap (%s, %s)", r.endRatio(), num(r.endSeedGap()),
-                r.endReference());
+        String ratio = (r.endRatio() == null ? "?" : String.format(Locale.ROOT, "%.3g", r.endRatio()))
+                + "x the seed-level gap (" + num(r.endSeedGap()) + ", " + r.endReference() + ")";
         return (r.reachedAt() != null ? "reached the seed-level gap at iteration " + r.reachedAt()
                 : "NOT reached by iteration " + r.endIteration())
                 + "; " + growth + " -> " + end + " = " + ratio;
@@ -50,12 +50,12 @@ public final class ChaosText {
         List<String> parts = new ArrayList<>();
         for (ChaosResult.Layer l : r.layers()) {
             parts.add(l.layer() + (l.reachedAt() != null ? " at " + l.reachedAt()
-                    : String.format(Locale.ROOT, " not (%.3gx)", l.endRatio())));
+                    : " not (" + (l.endRatio() == null ? "?" : String.format(Locale.ROOT, "%.3g", l.endRatio())) + "x)"));
         }
         return String.join(", ", parts);
     }
 
-    private static String num(double v) {
-        return String.format(Locale.ROOT, "%.3g", v);
+    private static String num(Double v) {
+        return v == null ? "?" : String.format(Locale.ROOT, "%.3g", v);
     }
 }

@@ -63,15 +63,16 @@ public final class ChaosAnalysis {
         List<ChaosResult.Layer> layers = new ArrayList<>();
         for (int l = 0; l < gap.layers().size(); l++) {
             Crossing c = Crossing.of(gap, seeds, l, timed);
-            layers.add(new ChaosResult.Layer(gap.layers().get(l), c.reachedAt, c.endGap, c.endSeedGap, c.ratio()));
+            layers.add(new ChaosResult.Layer(gap.layers().get(l), c.reachedAt, c.gap(), c.seedGap(), c.ratio()));
         }
         List<ChaosResult.Point> series = new ArrayList<>();
         for (int t = 0; t < gap.iterations().size(); t++) {
             int iteration = gap.iterations().get(t);
-            series.add(new ChaosResult.Point(iteration, gap.model()[t], reference(seeds, iteration, -1).value));
+            double seedGap = reference(seeds, iteration, -1).value;
+            series.add(new ChaosResult.Point(iteration, gap.model()[t], Double.isNaN(seedGap) ? null : seedGap));
         }
         int first = firstDiffering(gap);
-        return new ChaosResult(gap.factor(), role, model.reachedAt, model.endIteration, model.endGap, model.endSeedGap,
+        return new ChaosResult(gap.factor(), role, model.reachedAt, model.endIteration, model.gap(), model.seedGap(),
                 model.ratio(), model.endReference, first < 0 ? null : gap.iterations().get(first),
                 first < 0 ? 0.0 : gap.model()[first], layers, series);
     }
@@ -132,8 +133,16 @@ public final class ChaosAnalysis {
             return c;
         }
 
-        double ratio() {
-            return endSeedGap > 0 ? endGap / endSeedGap : Double.NaN;
+        Double ratio() {
+            return endSeedGap > 0 ? endGap / endSeedGap : null;
+        }
+
+        Double gap() {
+            return Double.isNaN(endGap) ? null : endGap;
+        }
+
+        Double seedGap() {
+            return Double.isNaN(endSeedGap) ? null : endSeedGap;
         }
     }
 
