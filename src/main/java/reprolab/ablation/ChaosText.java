@@ -46,6 +46,28 @@ public final class ChaosText {
                 + "; " + growth + " -> " + end + " = " + ratio;
     }
 
+    /**
+     * A table cell: "it. 250" when reached, "not by 600 (1.3e-06x)" when not, "seed reference",
+     * "identical"; empty when the group has no snapshots.
+     */
+    public static String cell(ChaosReport chaos, String factor) {
+        ChaosResult r = chaos == null ? null : chaos.factor(factor);
+        if (r == null) {
+            return "";
+        }
+        if (r.firstIteration() == null) {
+            return "identical";
+        }
+        if (ChaosResult.SEED.equals(r.role())) {
+            return "seed reference";
+        }
+        if (r.reachedAt() != null) {
+            return "it. " + r.reachedAt();
+        }
+        return r.endRatio() == null ? "no seed group"
+                : String.format(Locale.ROOT, "not by %d (%.2gx)", r.endIteration(), r.endRatio());
+    }
+
     private static String layers(ChaosResult r) {
         List<String> parts = new ArrayList<>();
         for (ChaosResult.Layer l : r.layers()) {
