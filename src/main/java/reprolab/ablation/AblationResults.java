@@ -3,13 +3,18 @@ package reprolab.ablation;
 import reprolab.analysis.AblationAnalysis;
 import reprolab.analysis.AblationGroup;
 import reprolab.analysis.AblationReport;
+import reprolab.analysis.ChaosAnalysis;
+import reprolab.analysis.ChaosReport;
+import reprolab.analysis.ParameterSeries;
 import reprolab.events.RunHistory;
 import reprolab.run.ExperimentFolder;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -48,6 +53,31 @@ public final class AblationResults {
      * @throws IOException when the folder has no readable manifest
      */
     public static AblationReport analyse(ExperimentFolder folder) throws IOException {
-        return analyse(AblationFiles.read(folder.path()), folder.loadRuns());
+        return withChaos(folder, AblationFiles.read(folder.path()), folder.loadRuns());
+    }
+
+    /**
+     * Analyses runs against a manifest and adds the time to chaos from the runs' parameter snapshots
+     * in {@code folder} (none when they wrote no snapshots).
+     *
+     * @throws IOException when a snapshot file is damaged
+     */
+    public static AblationReport withChaos(ExperimentFolder folder, AblationManifest manifest, List<RunHistory> runs)
+            throws IOException {
+        return analyse(manifest, runs).withChaos(chaos(folder, manifest));
+    }
+
+    /** The time to chaos of an ablation's groups, or null when no run wrote snapshots. */
+    public static ChaosReport chaos(ExperimentFolder folder, AblationManifest manifest) throws IOException {
+        List<ChaosAnalysis.Group> groups = new ArrayList<>();
+        for (AblationManifest.GroupEntry entry : manifest.groups()) {
+            List<ParameterSeries> runs = new ArrayList<>(SnapshotFiles.loadAll(folder, entry.runIds()).values());
+            groups.add(new ChaosAnalysis.Group(entry.factor(), runs));
+        }
+        Set<String> seeds = new HashSet<>();
+        for (AblationFactor factor : AblationFactor.values()) {
+            factor.seed().ifPresent(kind -> seeds.add(factor.group()));
+        }
+        return ChaosAnalysis.analyse(groups, seeds);
     }
 }

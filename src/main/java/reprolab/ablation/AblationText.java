@@ -18,7 +18,7 @@ public final class AblationText {
     /**
      * One row per factor: whether it breaks bitwise reproducibility, the first divergent iteration and
      * layer, std and min–max of final validation accuracy and loss, its share of the variance of final
-     * accuracy; then the verdict.
+     * accuracy; then the verdict, and the time to chaos when the runs wrote parameter snapshots.
      */
     public static String render(AblationReport report) {
         StringBuilder out = new StringBuilder();
@@ -30,6 +30,9 @@ public final class AblationText {
                     std(f.valLoss()), range(f.valLoss()), String.format(Locale.ROOT, "%.0f%%", 100 * f.varianceShare())));
         }
         out.append(System.lineSeparator()).append(report.verdict());
+        if (report.chaos() != null) {
+            out.append(System.lineSeparator()).append(System.lineSeparator()).append(ChaosText.render(report.chaos()));
+        }
         return out.toString();
     }
 

@@ -51,9 +51,9 @@ public final class RunningAblation {
         return AblationResults.analyse(plan.manifest(), runs.snapshot());
     }
 
-    /** Waits until every run has ended and analyses them. */
+    /** Waits until every run has ended and analyses them, with the time to chaos when they wrote snapshots. */
     public AblationReport await() throws InterruptedException {
-        return AblationResults.analyse(plan.manifest(), runs.await());
+        return analyse(runs.await());
     }
 
     /** Completes with the analysis once every run has ended; never completes exceptionally. */
@@ -62,6 +62,13 @@ public final class RunningAblation {
     }
 
     private AblationReport analyse(List<RunHistory> histories) {
-        return AblationResults.analyse(plan.manifest(), histories);
+        try {
+            return AblationResults.withChaos(folder, plan.manifest(), histories);
+        } catch (java.io.IOException | RuntimeException e) {
+            // a damaged snapshot file must not cost the rest of the report
+            System.getLogger(RunningAblation.class.getName()).log(System.Logger.Level.WARNING,
+                    "time to chaos not measured: " + e.getMessage());
+            return AblationResults.analyse(plan.manifest(), histories);
+        }
     }
 }

@@ -9,6 +9,7 @@ import reprolab.ablation.AblationPlan;
 import reprolab.ablation.AblationPlanner;
 import reprolab.ablation.AblationRunner;
 import reprolab.ablation.AblationText;
+import reprolab.ablation.LongTraining;
 import reprolab.ablation.RunningAblation;
 import reprolab.analysis.AblationReport;
 import reprolab.experiment.ExperimentSpec;
@@ -41,6 +42,11 @@ final class AblateCommand implements Callable<Integer> {
                     + "cudnnBenchmark, device")
     List<String> factors = new ArrayList<>();
 
+    @Option(names = "--long", description = "train long enough for a 1e-8 difference to grow (tiny model: at least "
+            + LongTraining.TINY_EPOCHS + " epochs; seed-cnn: " + LongTraining.SEED_CNN_EPOCHS + ") and write parameter "
+            + "snapshots (runs.snapshotEvery), so the report gives each factor's time to chaos")
+    boolean longTraining;
+
     @Mixin
     StoreOption storeOption;
 
@@ -62,6 +68,9 @@ final class AblateCommand implements Callable<Integer> {
         ExperimentSpec spec = specOptions.load(specFile);
         if (chosen == null) {
             chosen = AblationFactor.varyingFor(spec.execution());
+        }
+        if (longTraining) {
+            spec = LongTraining.apply(spec);
         }
         AblationPlan plan = AblationPlanner.plan(spec, spec.runs().repeats(), chosen);
         AblationReport report = run(plan);

@@ -35,7 +35,7 @@ final class SpecOptions {
     ExperimentSpec load(Path file) throws SpecException {
         ExperimentSpec spec = SpecOverrides.apply(SpecJson.read(file), overrides);
         RunsSpec runs = new RunsSpec(repeats == null ? spec.runs().repeats() : repeats,
-                parallel == null ? spec.runs().parallel() : parallel);
+                parallel == null ? spec.runs().parallel() : parallel, spec.runs().snapshotEvery());
         spec = spec.withRuns(runs);
         SpecValidator.validateOrThrow(spec);
         if (!(tolerance >= 0) || Double.isInfinite(tolerance)) {

@@ -39,6 +39,10 @@ public record ModelSpec(ModelName name, int epochs, int batchSize, double learni
         return new ModelSpec(ModelName.SEED_CNN, 1, 64, 1e-3, Initializer.XAVIER_UNIFORM, EarlyStoppingSpec.defaults());
     }
 
+    public ModelSpec withEpochs(int count) {
+        return new ModelSpec(name, count, batchSize, learningRate, initializer, earlyStopping);
+    }
+
     public ModelSpec withLearningRate(double rate) {
         return new ModelSpec(name, epochs, batchSize, rate, initializer, earlyStopping, layers);
     }

@@ -36,6 +36,7 @@ public final class SpecValidator {
         checkPerturbation(spec.perturbation(), spec.model(), p);
         range(p, "runs.repeats", spec.runs().repeats(), 1, 1000);
         range(p, "runs.parallel", spec.runs().parallel(), 0, 64);
+        range(p, "runs.snapshotEvery", spec.runs().snapshotEvery(), 0, 10_000_000);
         return p;
     }
 
@@ -135,6 +136,10 @@ public final class SpecValidator {
         if (spec.execution().pytorch() && spec.model().name() == ModelName.CUSTOM) {
             p.add("field 'model.name' is 'custom'; execution.engine 'pytorch' builds only seed-cnn and tiny "
                     + "(custom layer lists train with engine 'dl4j')");
+        }
+        if (spec.execution().pytorch() && spec.runs().snapshotEvery() > 0) {
+            p.add("field 'runs.snapshotEvery' is " + spec.runs().snapshotEvery() + "; the PyTorch worker writes no "
+                    + "parameter snapshots yet (leave it 0, or use engine 'dl4j' for the time to chaos)");
         }
     }
 

@@ -18,7 +18,9 @@ import java.util.List;
 /**
  * One experiment on disk: {@code experiment.json} (the spec) and {@code runs/}, which holds per run
  * {@code <id>.jsonl} (its events), {@code <id>.stderr.log} (the worker's log, bounded),
- * {@code <id>.run.json} (what the worker was asked to do) and {@code <id>.args} (its classpath).
+ * {@code <id>.run.json} (what the worker was asked to do), {@code <id>.args} (its classpath) and, when
+ * {@code runs.snapshotEvery} is above 0, {@code <id>.params} (raw parameter snapshots, see
+ * {@code reprolab.ablation.SnapshotFiles}).
  * The events alone are enough to redraw every run later.
  */
 public final class ExperimentFolder {
@@ -60,6 +62,11 @@ public final class ExperimentFolder {
     /** The worker's stderr of a run. */
     public Path stderrFile(String runId) {
         return runsDir().resolve(checkedId(runId) + ".stderr.log");
+    }
+
+    /** The run's parameter snapshots, when it wrote any ({@code runs.snapshotEvery} above 0). */
+    public Path snapshotFile(String runId) {
+        return runsDir().resolve(checkedId(runId) + reprolab.events.SnapshotHeader.FILE_SUFFIX);
     }
 
     /** Opens a run's event log for appending, creating it (and {@code runs/}) when needed. */

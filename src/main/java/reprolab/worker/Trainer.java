@@ -20,6 +20,7 @@ import reprolab.experiment.PerturbationSpec;
 import reprolab.experiment.ResolvedSeeds;
 import reprolab.experiment.RunSpec;
 
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -32,14 +33,33 @@ public final class Trainer {
 
     private final RunSpec run;
     private final EventWriter events;
+    private final Path snapshotFile;
+    private SnapshotWriter snapshots;
 
     public Trainer(RunSpec run, EventWriter events) {
+        this(run, events, null);
+    }
+
+    /**
+     * @param snapshotFile where parameter snapshots go when {@code runs.snapshotEvery} is above 0
+     *                     ({@code runs/<id>.params}); null writes none
+     */
+    public Trainer(RunSpec run, EventWriter events, Path snapshotFile) {
         this.run = run;
         this.events = events;
+        this.snapshotFile = snapshotFile;
     }
 
     /** Trains and writes started, iteration, epoch and finished events; throws for a failed run. */
     public void run() throws TrainingFailure {
+        try {
+            train();
+        } finally {
+            closeSnapshots();
+        }
+    }
+
+    private void train() throws TrainingFailure {
         long startNanos = System.nanoTime();
         ExperimentSpec spec = run.spec();
         ResolvedSeeds seeds = run.seeds();
@@ -56,6 +76,8 @@ public final class Trainer {
         events.write(new StartedEvent(run.runId(), ProvenanceCollector.collect(run, fingerprints.layerNames(),
                 perEpoch * spec.model().epochs())));
         events.write(iteration(0, 0, null, null, fingerprints, perturbIfDue(net, spec.perturbation(), 0)));
+        openSnapshots(net, spec.runs().snapshotEvery());
+        snapshot(0, false);
 
         FaultInjection faults = FaultInjection.fromEnvironment();
         BatchAccuracyListener accuracy = new BatchAccuracyListener();
@@ -80,12 +102,14 @@ public final class Trainer {
                 }
                 int perturbed = perturbIfDue(net, spec.perturbation(), k);
                 events.write(iteration(k, epoch, loss, accuracy.accuracy(), fingerprints, perturbed));
+                snapshot(k, false);
                 trainNanos += System.nanoTime() - t;
             }
             last = validation.evaluate(net);
             events.write(new EpochEvent(epoch, k, last.loss(), last.accuracy()));
             stopping.afterEpoch(epoch, last.loss(), () -> net.params().dup());
         }
+        snapshot(k, true); // the trajectory's end, before early stopping may restore earlier weights
         INDArray best = stopping.weightsToRestore();
         if (best != null) {
             net.setParams(best);
@@ -94,6 +118,43 @@ public final class Trainer {
         long wallMs = (System.nanoTime() - startNanos) / 1_000_000;
         events.write(new FinishedEvent(fingerprints.model(), k, wallMs, k == 0 ? 0 : trainNanos / 1e6 / k,
                 last.loss(), last.accuracy(), stopping.stoppedEarly(), stopping.restoredEpoch(), KernelCalls.snapshot()));
+    }
+
+    private void openSnapshots(MultiLayerNetwork net, int every) throws TrainingFailure {
+        if (every > 0 && snapshotFile != null) {
+            try {
+                snapshots = SnapshotWriter.open(net, every, snapshotFile);
+            } catch (java.io.IOException e) {
+                throw new TrainingFailure(FailureCause.ERROR, "cannot write parameter snapshots to " + snapshotFile
+                        + ": " + e.getMessage(), 0);
+            }
+        }
+    }
+
+    private void snapshot(int k, boolean end) throws TrainingFailure {
+        if (snapshots == null) {
+            return;
+        }
+        try {
+            if (end) {
+                snapshots.atEnd(k);
+            } else {
+                snapshots.atIteration(k);
+            }
+        } catch (java.io.IOException e) {
+            throw new TrainingFailure(FailureCause.ERROR, "cannot write the parameter snapshot of iteration " + k
+                    + " to " + snapshotFile + ": " + e.getMessage(), k);
+        }
+    }
+
+    private void closeSnapshots() {
+        try {
+            if (snapshots != null) {
+                snapshots.close();
+            }
+        } catch (java.io.IOException e) {
+            System.err.println("reprolab worker: closing " + snapshotFile + ": " + e.getMessage());
+        }
     }
 
     /** A CUDA run on a machine without a usable GPU trains on the CPU; provenance records which. */

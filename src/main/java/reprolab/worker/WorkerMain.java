@@ -45,12 +45,32 @@ public final class WorkerMain {
             System.exit(EXIT_USAGE);
             return;
         }
-        System.exit(train(run, events));
+        System.exit(train(run, events, snapshotFile(args, run)));
     }
 
     static int train(RunSpec run, EventWriter events) {
+        return train(run, events, null);
+    }
+
+    /**
+     * Where a launched run's parameter snapshots go: next to its run spec, {@code runs/<id>.params}
+     * (see {@code ExperimentFolder.snapshotFile}). A run started by hand from an experiment file has
+     * no run folder, so it writes none, and says so when they were asked for.
+     */
+    static Path snapshotFile(String[] args, RunSpec run) {
+        if (args.length == 2 && args[0].equals("--run-spec")) {
+            Path spec = Path.of(args[1]).toAbsolutePath();
+            return spec.resolveSibling(run.runId() + reprolab.events.SnapshotHeader.FILE_SUFFIX);
+        }
+        if (run.spec().runs().snapshotEvery() > 0) {
+            System.err.println("reprolab worker: runs.snapshotEvery is ignored for a run outside an experiment folder");
+        }
+        return null;
+    }
+
+    static int train(RunSpec run, EventWriter events, Path snapshotFile) {
         try {
-            new Trainer(run, events).run();
+            new Trainer(run, events, snapshotFile).run();
             return EXIT_FINISHED;
         } catch (TrainingFailure f) {
             events.write(new FailedEvent(f.getMessage(), f.iteration(), f.failureCause()));

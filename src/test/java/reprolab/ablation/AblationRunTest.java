@@ -54,6 +54,15 @@ class AblationRunTest {
     }
 
     @Test
+    void withoutSnapshotEveryNoRunWritesSnapshotsAndThereIsNoTimeToChaos() throws Exception {
+        for (RunHistory run : ablation.runs().snapshot()) {
+            assertTrue(SnapshotFiles.load(ablation.folder(), run.runId()).isEmpty(), run.runId());
+        }
+        assertEquals(null, report.chaos());
+        assertFalse(AblationText.render(report).contains("time to chaos"));
+    }
+
+    @Test
     void baselineGroupIsBitwiseIdentical() {
         FactorResult baseline = factor(report, "baseline");
         assertFalse(baseline.breaksReproducibility());

@@ -68,4 +68,12 @@ class EngineFieldsTest {
         assertTrue(e.getMessage().contains("'model.name' is 'custom'; execution.engine 'pytorch' builds only"),
                 e.getMessage());
     }
+
+    @Test
+    void pytorchRefusesParameterSnapshotsItWouldNotWrite() {
+        SpecException e = assertThrows(SpecException.class, () -> SpecJson.parse(
+                "{\"execution\": {\"engine\": \"pytorch\"}, \"runs\": {\"snapshotEvery\": 5}}"));
+        assertTrue(e.getMessage().contains("'runs.snapshotEvery' is 5; the PyTorch worker writes no parameter snapshots"),
+                e.getMessage());
+    }
 }

@@ -160,7 +160,10 @@ public final class AblationView {
                 column("Val. loss\nmean ± std", "Final validation loss over the group's runs", 120,
                         r -> meanStd(r.valLoss())),
                 column("Variance\nshare", "This factor's share of the total variance of final accuracy", 75,
-                        r -> String.format("%.0f %%", 100 * r.varianceShare()))));
+                        r -> String.format("%.0f %%", 100 * r.varianceShare())),
+                column("Time to\nchaos", "First iteration at which this group's runs are as far apart (parameter "
+                        + "distance) as runs with a different seed; needs runs.snapshotEvery > 0", 130,
+                        r -> vm.timeToChaos(r.factor()))));
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         return table;
     }

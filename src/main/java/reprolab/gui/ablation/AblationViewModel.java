@@ -201,6 +201,12 @@ public final class AblationViewModel {
         }
     }
 
+    /** The "time to chaos" cell of a factor's row (see {@link reprolab.ablation.ChaosText#cell}); empty without snapshots. */
+    public String timeToChaos(String factor) {
+        AblationReport r = report.get();
+        return r == null ? "" : reprolab.ablation.ChaosText.cell(r.chaos(), factor);
+    }
+
     /** The spread each factor causes: standard deviation of final validation accuracy (0 when unknown). */
     public static double spread(FactorResult row) {
         return row.valAccuracy() == null ? 0 : row.valAccuracy().std();

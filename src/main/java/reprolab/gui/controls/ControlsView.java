@@ -177,8 +177,9 @@ public final class ControlsView {
     }
 
     private TitledPane experimentSection() {
-        GridPane grid = rows.grid(rows.text("name", "Name"), rows.text("runs.parallel", "Parallel runs"));
-        return collapsed(FormRows.group("experimentSection", "", grid), "Name and parallel runs",
+        GridPane grid = rows.grid(rows.text("name", "Name"), rows.text("runs.parallel", "Parallel runs"),
+                rows.text("runs.snapshotEvery", "Snapshot every"));
+        return collapsed(FormRows.group("experimentSection", "", grid), "Name, parallel runs, snapshots",
                 Bindings.createStringBinding(() -> vm.text("name").get(), vm.text("name")));
     }
 

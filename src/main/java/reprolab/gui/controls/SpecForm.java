@@ -23,7 +23,8 @@ final class SpecForm {
             "data.validationSize", "model.epochs", "model.batchSize", "model.learningRate",
             "model.earlyStopping.patience", "seeds.weightInit.value", "seeds.dropout.value", "seeds.shuffle.value",
             "seeds.split.value", "execution.threads", "perturbation.iteration", "perturbation.layer",
-            "perturbation.epsilon", "perturbation.fraction", "perturbation.seed", "runs.repeats", "runs.parallel");
+            "perturbation.epsilon", "perturbation.fraction", "perturbation.seed", "runs.repeats", "runs.parallel",
+            "runs.snapshotEvery");
     static final List<String> SWITCH_KEYS = List.of("seeds.weightInit.enabled", "seeds.dropout.enabled",
             "seeds.shuffle.enabled", "seeds.split.enabled", "execution.helpers", "perturbation.enabled",
             "model.earlyStopping.enabled", "model.earlyStopping.restoreBest", "execution.deterministicAlgorithms",
@@ -71,6 +72,7 @@ final class SpecForm {
         vm.text("perturbation.seed").set(String.valueOf(p.seed()));
         vm.text("runs.repeats").set(String.valueOf(s.runs().repeats()));
         vm.text("runs.parallel").set(String.valueOf(s.runs().parallel()));
+        vm.text("runs.snapshotEvery").set(String.valueOf(s.runs().snapshotEvery()));
     }
 
     /** The spec of the form, or null when a field does not parse (its problem is put in {@code errors}). */
@@ -103,7 +105,8 @@ final class SpecForm {
         PerturbationSpec perturbation = new PerturbationSpec(vm.flag("perturbation.enabled").get(),
                 in.integer("perturbation.iteration"), in.raw("perturbation.layer"), in.decimal("perturbation.epsilon"),
                 in.decimal("perturbation.fraction"), in.whole("perturbation.seed"));
-        RunsSpec runs = new RunsSpec(in.integer("runs.repeats"), in.integer("runs.parallel"));
+        RunsSpec runs = new RunsSpec(in.integer("runs.repeats"), in.integer("runs.parallel"),
+                in.integer("runs.snapshotEvery"));
         if (in.failed) {
             return null;
         }
