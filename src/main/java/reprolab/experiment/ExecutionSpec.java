@@ -1,5 +1,8 @@
 package reprolab.experiment;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
+
 /**
  * How the native code runs. Each worker process gets these as environment and arguments because
  * libnd4j (and PyTorch's thread pools) read them once per process.
@@ -17,7 +20,15 @@ package reprolab.experiment;
  *                                times several convolution algorithms and keeps the fastest
  */
 public record ExecutionSpec(int threads, boolean helpers, DataTypeName dataType, Backend backend,
-                            Engine engine, boolean deterministicAlgorithms, boolean cudnnBenchmark) {
+                            Engine engine,
+                            // absent in specs recorded before the PyTorch engine: read as off (not an error)
+                            @JsonSetter(nulls = Nulls.AS_EMPTY) boolean deterministicAlgorithms,
+                            @JsonSetter(nulls = Nulls.AS_EMPTY) boolean cudnnBenchmark) {
+
+    /** A spec recorded before the engine field existed (every stored run of earlier releases) ran on DL4J. */
+    public ExecutionSpec {
+        engine = engine == null ? Engine.DL4J : engine;
+    }
 
     /** A DL4J execution (the form every spec had before the PyTorch engine). */
     public ExecutionSpec(int threads, boolean helpers, DataTypeName dataType, Backend backend) {

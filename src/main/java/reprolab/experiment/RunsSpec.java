@@ -1,5 +1,8 @@
 package reprolab.experiment;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
+
 /**
  * How many repeats an experiment launches, and what each run records besides its events.
  *
@@ -10,7 +13,9 @@ package reprolab.experiment;
  *                      distances between runs; 0 (the default) writes none. A snapshot of the tiny model
  *                      is about 88 KB, of the seed CNN about 9.6 MB (see docs/chaos.md)
  */
-public record RunsSpec(int repeats, int parallel, int snapshotEvery) {
+public record RunsSpec(int repeats, int parallel,
+                       // absent in specs recorded before snapshots existed: read as 0 (none), not an error
+                       @JsonSetter(nulls = Nulls.AS_EMPTY) int snapshotEvery) {
 
     /** Without parameter snapshots (the default). */
     public RunsSpec(int repeats, int parallel) {

@@ -145,10 +145,6 @@ public final class SpecValidator {
 
     /** Each engine accepts only the settings it has, so no field can silently do nothing. */
     private static void checkEngine(ExecutionSpec e, List<String> p) {
-        if (e.engine() == null) {
-            p.add("field 'execution.engine' is required: dl4j or pytorch");
-            return;
-        }
         if (!e.pytorch()) {
             if (e.deterministicAlgorithms()) {
                 p.add("field 'execution.deterministicAlgorithms' is a PyTorch setting; execution.engine 'dl4j' does "

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -190,20 +189,6 @@ final class LiveExperiment implements RunningExperiment {
     @Override
     public void cancelAll() {
         stopAll(FailureCause.CANCELLED, "cancelled");
-    }
-
-    @Override
-    public boolean isDone() {
-        return done.isDone();
-    }
-
-    @Override
-    public List<RunHistory> await() throws InterruptedException {
-        try {
-            return done.get();
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("the experiment's completion never fails", e);
-        }
     }
 
     @Override

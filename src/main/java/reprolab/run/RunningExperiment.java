@@ -26,10 +26,18 @@ public interface RunningExperiment {
     }
 
     /** Whether every run has ended. */
-    boolean isDone();
+    default boolean isDone() {
+        return completion().isDone();
+    }
 
     /** Waits until every run has ended; returns their histories. */
-    List<RunHistory> await() throws InterruptedException;
+    default List<RunHistory> await() throws InterruptedException {
+        try {
+            return completion().get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("the experiment's completion never fails", e);
+        }
+    }
 
     /** Completes with the histories once every run has ended; never completes exceptionally. */
     CompletableFuture<List<RunHistory>> completion();

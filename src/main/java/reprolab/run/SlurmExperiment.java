@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -211,20 +210,6 @@ final class SlurmExperiment implements RunningExperiment {
             }
         } catch (RunTargetException e) {
             LOG.log(System.Logger.Level.WARNING, "scancel " + target + ": " + e.getMessage());
-        }
-    }
-
-    @Override
-    public boolean isDone() {
-        return done.isDone();
-    }
-
-    @Override
-    public List<RunHistory> await() throws InterruptedException {
-        try {
-            return done.get();
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("the experiment's completion never fails", e);
         }
     }
 

@@ -53,4 +53,18 @@ class EventFormatVersionTest {
         assertTrue(e.getMessage().contains("formatVersion 3 is not supported"), e.getMessage());
         assertTrue(e.getMessage().contains("versions 1 to " + EventCodec.FORMAT_VERSION), e.getMessage());
     }
+
+    @Test
+    void aStartedLineOfTheLastReleaseLoadsWithThisRoundsSpecFieldsAtTheirDefaults() throws Exception {
+        StartedEvent started = new StartedEvent("r", provenance(Map.of(), ""));
+        ObjectNode node = (ObjectNode) Json.mapper().readTree(EventCodec.encode(started));
+        node.remove(EventCodec.FORMAT_FIELD);
+        ObjectNode spec = (ObjectNode) node.get("provenance").get("spec");
+        // the fields the engine, custom-model and snapshot work added to the experiment file
+        ((ObjectNode) spec.get("execution")).remove(List.of("engine", "deterministicAlgorithms", "cudnnBenchmark"));
+        ((ObjectNode) spec.get("runs")).remove("snapshotEvery");
+        ((ObjectNode) spec.get("model")).remove("layers");
+        StartedEvent old = (StartedEvent) EventCodec.decode(Json.mapper().writeValueAsString(node));
+        assertEquals(ExperimentSpec.defaults(), old.provenance().spec());
+    }
 }
