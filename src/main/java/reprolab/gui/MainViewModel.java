@@ -86,6 +86,8 @@ public final class MainViewModel {
             ablation.runningProperty().addListener((obs, was, now) -> {
                 if (now) {
                     status.set("Run is off while the ablation runs: both would share the cores.");
+                } else {
+                    status.set("The ablation has ended; Run is available again.");
                 }
             });
         }

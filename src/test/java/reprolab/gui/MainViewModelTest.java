@@ -131,6 +131,8 @@ class MainViewModelTest {
     /** An ablation that runs until the test ends. */
     private static final class EndlessAblations implements reprolab.gui.ablation.AblationService {
         int starts;
+        final java.util.concurrent.CompletableFuture<reprolab.analysis.AblationReport> done =
+                new java.util.concurrent.CompletableFuture<>();
 
         @Override
         public Handle start(reprolab.experiment.ExperimentSpec baseline, int repeats, java.util.List<String> factors,
@@ -150,7 +152,7 @@ class MainViewModelTest {
                 }
 
                 public java.util.concurrent.CompletableFuture<reprolab.analysis.AblationReport> completion() {
-                    return new java.util.concurrent.CompletableFuture<>();
+                    return done;
                 }
 
                 public void cancelAll() {
@@ -177,6 +179,21 @@ class MainViewModelTest {
         vm.run();
         assertTrue(service.started.isEmpty());
         assertTrue(vm.statusProperty().get().contains("ablation"), vm.statusProperty().get());
+    }
+
+    @Test
+    void whenTheAblationEndsTheStatusSaysRunIsAvailableAgain() {
+        controls.text("runs.repeats").set("2");
+        EndlessAblations ablations = new EndlessAblations();
+        MainViewModel vm = new MainViewModel(new FakeExperimentService(5, 0), ablations, controls, Runnable::run,
+                Runnable::run, Runnable::run, clock::get);
+        vm.ablation().select(java.util.List.of("dropout"));
+        vm.ablation().run();
+        assertFalse(vm.canRunProperty().get());
+        ablations.done.completeExceptionally(new IllegalStateException("analysis broke"));
+        assertFalse(vm.ablation().runningProperty().get());
+        assertTrue(vm.canRunProperty().get());
+        assertEquals("The ablation has ended; Run is available again.", vm.statusProperty().get());
     }
 
     @Test

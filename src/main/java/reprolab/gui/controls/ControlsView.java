@@ -108,10 +108,11 @@ public final class ControlsView {
         return new VBox(6, engineSection(), dataSection(), modelSection(), perturbationSection(), experimentSection());
     }
 
-    /** DL4J or PyTorch, the Python for PyTorch and PyTorch's own switches: open, since each one changes results. */
+    /** DL4J or PyTorch, the Python for PyTorch and PyTorch's own switches; the title names the engine. */
     private TitledPane engineSection() {
-        return FormRows.group("engineSection", "Engine",
-                new EngineView(new EngineViewModel(vm, reprolab.run.PythonProbe::of)).grid());
+        GridPane grid = new EngineView(new EngineViewModel(vm, reprolab.run.PythonProbe::of)).grid();
+        return collapsed(FormRows.group("engineSection", "", grid), "Engine", Bindings.createStringBinding(
+                () -> JsonNames.of(vm.engineProperty().get()), vm.engineProperty()));
     }
 
     private TitledPane dataSection() {

@@ -107,6 +107,9 @@ final class EngineView {
             error.getStyleClass().add("field-error");
             error.setWrapText(true);
             error.textProperty().bind(vm.controls().errorProperty(errorKey));
+            // no empty row under a field without a problem
+            error.visibleProperty().bind(error.textProperty().isNotEmpty());
+            error.managedProperty().bind(error.visibleProperty());
             grid.add(error, 1, row + 1);
         }
     }
