@@ -20,4 +20,20 @@ public enum Engine {
     public String json() {
         return json;
     }
+
+    /**
+     * Jackson's filter for {@code execution.engine}: the default engine is left out of the JSON, so a
+     * DL4J experiment file, and its spec hash, are what they were before the engine field existed.
+     */
+    public static final class IsDefault {
+        @Override
+        public boolean equals(Object value) {
+            return value == null || value == DL4J;
+        }
+
+        @Override
+        public int hashCode() {
+            return 0;
+        }
+    }
 }

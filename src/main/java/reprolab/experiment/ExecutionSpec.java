@@ -1,5 +1,6 @@
 package reprolab.experiment;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
 
@@ -20,10 +21,15 @@ import com.fasterxml.jackson.annotation.Nulls;
  *                                times several convolution algorithms and keeps the fastest
  */
 public record ExecutionSpec(int threads, boolean helpers, DataTypeName dataType, Backend backend,
+                            // fields added for PyTorch: left out of the JSON at their defaults (so a DL4J spec's
+                            // file and hash are unchanged) and read as their defaults when absent (stored runs
+                            // of earlier releases), never as an error
+                            @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = Engine.IsDefault.class)
                             Engine engine,
-                            // absent in specs recorded before the PyTorch engine: read as off (not an error)
-                            @JsonSetter(nulls = Nulls.AS_EMPTY) boolean deterministicAlgorithms,
-                            @JsonSetter(nulls = Nulls.AS_EMPTY) boolean cudnnBenchmark) {
+                            @JsonInclude(JsonInclude.Include.NON_DEFAULT) @JsonSetter(nulls = Nulls.AS_EMPTY)
+                            boolean deterministicAlgorithms,
+                            @JsonInclude(JsonInclude.Include.NON_DEFAULT) @JsonSetter(nulls = Nulls.AS_EMPTY)
+                            boolean cudnnBenchmark) {
 
     /** A spec recorded before the engine field existed (every stored run of earlier releases) ran on DL4J. */
     public ExecutionSpec {

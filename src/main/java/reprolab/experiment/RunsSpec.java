@@ -1,5 +1,6 @@
 package reprolab.experiment;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
 
@@ -14,8 +15,10 @@ import com.fasterxml.jackson.annotation.Nulls;
  *                      is about 88 KB, of the seed CNN about 9.6 MB (see docs/chaos.md)
  */
 public record RunsSpec(int repeats, int parallel,
-                       // absent in specs recorded before snapshots existed: read as 0 (none), not an error
-                       @JsonSetter(nulls = Nulls.AS_EMPTY) int snapshotEvery) {
+                       // left out of the JSON at 0 (files and spec hashes as before snapshots existed);
+                       // absent in specs recorded before: read as 0 (none), not an error
+                       @JsonInclude(JsonInclude.Include.NON_DEFAULT) @JsonSetter(nulls = Nulls.AS_EMPTY)
+                       int snapshotEvery) {
 
     /** Without parameter snapshots (the default). */
     public RunsSpec(int repeats, int parallel) {

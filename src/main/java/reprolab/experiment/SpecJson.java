@@ -84,7 +84,6 @@ public final class SpecJson {
     public static ExperimentSpec fromTree(JsonNode userTree) throws SpecException {
         checkSchemaVersion(userTree);
         ObjectNode merged = (ObjectNode) toTree(ExperimentSpec.defaults());
-        ((ObjectNode) merged.get("model")).putArray("layers"); // left out of the defaults' JSON when empty
         List<String> problems = new ArrayList<>();
         merge(merged, userTree, "", problems);
         if (!problems.isEmpty()) {
@@ -102,9 +101,34 @@ public final class SpecJson {
         return spec;
     }
 
+    /**
+     * Every setting of the spec as a tree, the ones the JSON leaves out at their defaults included (see
+     * {@link #OMITTED_AT_DEFAULT}): the base that files and {@code --set} are laid over, the paths a lesson
+     * can lock, the settings two experiments are compared by.
+     */
     public static JsonNode toTree(ExperimentSpec spec) {
-        return Json.mapper().valueToTree(spec);
+        ObjectNode tree = Json.mapper().valueToTree(spec);
+        for (Map.Entry<String, JsonNode> omitted : OMITTED_AT_DEFAULT.entrySet()) {
+            String[] path = omitted.getKey().split("\\.");
+            ObjectNode parent = (ObjectNode) tree.get(path[0]);
+            if (!parent.has(path[1])) {
+                parent.set(path[1], omitted.getValue().deepCopy());
+            }
+        }
+        return tree;
     }
+
+    /**
+     * Settings added after the first release, which the JSON (files, run specs, the spec hash) leaves
+     * out while they hold these defaults: an experiment that does not use them is written, and hashed,
+     * exactly as before they existed. Each record component carries the matching {@code @JsonInclude}.
+     */
+    static final Map<String, JsonNode> OMITTED_AT_DEFAULT = Map.of(
+            "model.layers", Json.mapper().createArrayNode(),
+            "execution.engine", Json.mapper().getNodeFactory().textNode(Engine.DL4J.json()),
+            "execution.deterministicAlgorithms", Json.mapper().getNodeFactory().booleanNode(false),
+            "execution.cudnnBenchmark", Json.mapper().getNodeFactory().booleanNode(false),
+            "runs.snapshotEvery", Json.mapper().getNodeFactory().numberNode(0));
 
     public static String write(ExperimentSpec spec) {
         try {

@@ -162,4 +162,33 @@ class SpecJsonTest {
         assertNotEquals(a.dropout(), b.dropout());
         assertEquals(a.asSpec().dropout(), SeedSetting.on(a.dropout()));
     }
+
+    /** Hashes printed by the previous release (commit 0a7ded5) for the same specs: a DL4J spec hashes as before. */
+    @Test
+    void specsThatDoNotUseThisRoundsSettingsHashAsTheyDidInTheLastRelease() throws Exception {
+        assertEquals("3751c6f23491fa1e3779b125e84a1412da32f333f42e2df2241bcc32128bc78c",
+                SpecJson.hash(ExperimentSpec.defaults()));
+        assertEquals("9f8760e6be5e5409e6d6a45de952bd8b8dee2b1a818b01c58316d623eed8a346",
+                SpecJson.hash(SpecJson.read(Path.of("sample-data", "experiments", "tiny.json"))));
+        String written = SpecJson.write(ExperimentSpec.defaults());
+        for (String later : List.of("engine", "deterministicAlgorithms", "cudnnBenchmark", "snapshotEvery", "layers")) {
+            assertFalse(written.contains("\"" + later + "\""), later + " is left out at its default");
+        }
+    }
+
+    @Test
+    void settingsLeftOutOfTheJsonAreStillInTheTreeAndCanBeSet() throws Exception {
+        var tree = SpecJson.toTree(ExperimentSpec.defaults());
+        assertEquals("dl4j", tree.at("/execution/engine").asText());
+        assertEquals(0, tree.at("/runs/snapshotEvery").asInt());
+        assertTrue(tree.at("/model/layers").isArray());
+        ExperimentSpec changed = SpecOverrides.apply(ExperimentSpec.defaults(),
+                List.of("execution.engine=pytorch", "execution.deterministicAlgorithms=true", "execution.threads=2"));
+        assertEquals(Engine.PYTORCH, changed.execution().engine());
+        assertTrue(changed.execution().deterministicAlgorithms());
+        assertEquals(5, SpecOverrides.apply(ExperimentSpec.defaults(), List.of("runs.snapshotEvery=5")).runs().snapshotEvery());
+        ExperimentSpec readBack = SpecJson.parse(SpecJson.write(changed));
+        assertEquals(changed, readBack);
+        assertNotEquals(SpecJson.hash(ExperimentSpec.defaults()), SpecJson.hash(changed));
+    }
 }
