@@ -127,11 +127,17 @@ final class ScreenshotTour {
         }
     }
 
-    private interface FxCall<T> {
+    /** Work for the FX thread that may throw. */
+    interface FxCall<T> {
         T call() throws Exception;
     }
 
     private static <T> T onFx(FxCall<T> call) throws Exception {
+        return onFx(call, 60);
+    }
+
+    /** Runs {@code call} on the FX thread and waits up to {@code seconds} for its result (also for the test tool). */
+    static <T> T onFx(FxCall<T> call, long seconds) throws Exception {
         CompletableFuture<T> f = new CompletableFuture<>();
         Platform.runLater(() -> {
             try {
@@ -140,7 +146,7 @@ final class ScreenshotTour {
                 f.completeExceptionally(e);
             }
         });
-        return f.get(60, TimeUnit.SECONDS);
+        return f.get(seconds, TimeUnit.SECONDS);
     }
 
     private static boolean onFxQuietly(Supplier<Boolean> call) {

@@ -82,19 +82,7 @@ public final class FakeRunScreenshots {
         System.exit(0);
     }
 
-    private interface FxCall<T> {
-        T call() throws Exception;
-    }
-
-    private static <T> T onFx(FxCall<T> call) throws Exception {
-        CompletableFuture<T> f = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                f.complete(call.call());
-            } catch (Exception e) {
-                f.completeExceptionally(e);
-            }
-        });
-        return f.get(10, TimeUnit.SECONDS);
+    private static <T> T onFx(ScreenshotTour.FxCall<T> call) throws Exception {
+        return ScreenshotTour.onFx(call, 10);
     }
 }
