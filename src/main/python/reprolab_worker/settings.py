@@ -18,7 +18,9 @@ import torch
 from . import WORKER_VERSION
 
 STEERING_ENVIRONMENT = ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS", "CUBLAS_WORKSPACE_CONFIG",
-                        "CUDA_VISIBLE_DEVICES", "OMP_WAIT_POLICY", "GOMP_SPINCOUNT", "DNNL_VERBOSE")
+                        "CUDA_VISIBLE_DEVICES", "OMP_WAIT_POLICY", "GOMP_SPINCOUNT", "DNNL_VERBOSE",
+                        "MALLOC_MMAP_THRESHOLD_", "MALLOC_TRIM_THRESHOLD_", "MALLOC_TOP_PAD_", "GLIBC_TUNABLES",
+                        "OPENBLAS_THREAD_TIMEOUT")
 
 
 class SettingError(Exception):
@@ -92,6 +94,7 @@ def versions():
         "cudnn": str(cudnn),
         "mkldnn": str(torch.backends.mkldnn.is_available()),
         "hash": "blake2b-64",
+        "blas": blas_library(),
     }
     try:
         import numpy
@@ -102,6 +105,29 @@ def versions():
         result["gpu"] = torch.cuda.get_device_name(0)
         result["driver"] = driver_version()
     return result
+
+
+def blas_library():
+    """The BLAS library file torch's matrix products went to (Linux: read from this process's memory
+    map after a product), or "linked into torch" when none is mapped (pip wheels link MKL in).
+
+    Why it matters: Debian's python3-torch uses whichever libblas.so.3 the system's alternatives
+    name; the reference BLAS (``.../blas/libblas.so.3``) gave seed-cnn 250-275 ms per iteration where
+    OpenBLAS gave 63, and the two give different bits (docs/performance.md, round 5)."""
+    torch.mm(torch.ones(64, 64), torch.ones(64, 64))  # loads a lazily bound BLAS
+    try:
+        with open("/proc/self/maps") as maps:
+            paths = {line.split()[-1] for line in maps if len(line.split()) >= 6}
+    except OSError:
+        return "unknown (no /proc/self/maps)"
+    found = sorted(os.path.realpath(p) for p in paths
+                   if os.path.basename(p).startswith(("libblas", "libopenblas", "libmkl_rt", "libblis")))
+    return ", ".join(found) if found else "linked into torch"
+
+
+def is_reference_blas(library):
+    """Debian's and Ubuntu's reference BLAS lives in a folder named blas (OpenBLAS, BLIS in their own)."""
+    return any(os.path.basename(os.path.dirname(p)) == "blas" for p in library.split(", "))
 
 
 def native_build():

@@ -18,8 +18,16 @@ import java.util.concurrent.TimeUnit;
  * @param cuda    whether torch sees a usable GPU
  * @param gpu     the GPU's name, or null
  * @param problem why it is not usable (not found, no torch), or null
+ * @param blas    the BLAS library torch's matrix products use (a file, or "linked into torch"), or null
+ * @param referenceBlas whether that is the unoptimised reference BLAS (Debian's default for its torch)
  */
-public record PythonProbe(String python, String version, String torch, boolean cuda, String gpu, String problem) {
+public record PythonProbe(String python, String version, String torch, boolean cuda, String gpu, String problem,
+                          String blas, boolean referenceBlas) {
+
+    /** A probe without BLAS facts (a Python that could not be asked, or tests). */
+    public PythonProbe(String python, String version, String torch, boolean cuda, String gpu, String problem) {
+        this(python, version, torch, cuda, gpu, problem, null, false);
+    }
 
     private static final long TIMEOUT_SECONDS = 60;
 
@@ -50,7 +58,8 @@ public record PythonProbe(String python, String version, String torch, boolean c
             JsonNode facts = Json.mapper().readTree(out);
             String torch = text(facts, "torch");
             return new PythonProbe(python, text(facts, "python"), torch, facts.path("cuda").asBoolean(false),
-                    text(facts, "gpu"), torch == null ? "torch cannot be imported: " + text(facts, "error") : null);
+                    text(facts, "gpu"), torch == null ? "torch cannot be imported: " + text(facts, "error") : null,
+                    text(facts, "blas"), facts.path("referenceBlas").asBoolean(false));
         } catch (IOException e) {
             return failed(python, "cannot be run: " + e.getMessage());
         } catch (InterruptedException e) {
@@ -74,6 +83,17 @@ public record PythonProbe(String python, String version, String torch, boolean c
             return python + (version == null ? "" : " (Python " + version + ")") + ": " + problem;
         }
         return python + " (Python " + version + "): torch " + torch + ", "
-                + (cuda ? "CUDA available, GPU " + gpu : "CUDA not available (CPU only)");
+                + (cuda ? "CUDA available, GPU " + gpu : "CUDA not available (CPU only)")
+                + (blas == null ? "" : ", BLAS " + blas)
+                + (referenceBlas ? ". " + REFERENCE_BLAS_ADVICE : "");
     }
+
+    /**
+     * Why and how to leave the reference BLAS: seed-cnn took 250-275 ms per iteration with it and 63 ms
+     * with OpenBLAS (docs/performance.md, round 5). The two give different bits, so runs made before and
+     * after the switch differ; the run's provenance names the library (versions.blas).
+     */
+    static final String REFERENCE_BLAS_ADVICE = "This is the slow reference BLAS: CPU runs take ~4x longer. "
+            + "Install an optimised one (Debian/Ubuntu: apt-get install libopenblas0-pthread); results then "
+            + "differ from runs made with the reference BLAS (provenance names the library)";
 }

@@ -95,12 +95,16 @@ public final class PythonWorker {
 
     /**
      * Variables PyTorch reads once per process: the OpenMP/MKL thread counts, and the cuBLAS
-     * workspace that deterministic algorithms need on a GPU (it must be set before cuBLAS starts).
+     * workspace that deterministic algorithms need on a GPU (it must be set before cuBLAS starts);
+     * and the same allocator and thread-waiting settings as DL4J workers
+     * ({@link WorkerCommand#applyRuntimeTuning}): PyTorch's CPU tensors come from glibc malloc too,
+     * and seed-cnn as installed took 94-108 ms per iteration against ~40 ms with them (docs/performance.md).
      */
     static void applyEnvironment(Map<String, String> env, ExecutionSpec execution, Path sourceDir) {
         String threads = String.valueOf(execution.threads());
         env.put("OMP_NUM_THREADS", threads);
         env.put("MKL_NUM_THREADS", threads);
+        WorkerCommand.applyRuntimeTuning(env, execution.threads());
         if (execution.deterministicAlgorithms()) {
             env.put("CUBLAS_WORKSPACE_CONFIG", ":4096:8");
         }

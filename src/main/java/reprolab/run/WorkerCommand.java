@@ -164,19 +164,42 @@ public final class WorkerCommand {
      * what is computed (same run hashes), and did not raise the worker's peak memory. Ignored by
      * other C libraries.
      *
+     * <p>Buffers above 32 MB are still fresh mappings each time: validating seed-cnn in chunks of 500
+     * digits makes oneDNN reorder 43 MB activations into new 43 MB buffers, 120-170 ms of page faults
+     * per reorder, 2.0 s per epoch for 2,000 digits. {@code glibc.malloc.hugetlb=1} asks for
+     * transparent huge pages on such mappings (one fault per 2 MB instead of per 4 KB): 0.63 s, the
+     * same output bits, worker peak memory ~7% higher (docs/performance.md, round 5). Added to a
+     * user's own {@code GLIBC_TUNABLES} unless they chose a hugetlb setting themselves.
+     *
      * <p>With more than one thread, OpenMP threads wait for work by spinning for a short while only
      * ({@code GOMP_SPINCOUNT}, GNU OpenMP's default spins ~300,000 times): after each oneDNN
      * convolution libgomp's spinning thread otherwise holds a core that OpenBLAS's next matrix
      * product needs (seed-cnn at 2 threads: matrix products 15-27 ms per iteration instead of 12;
-     * median iteration ~77-89 vs ~68 ms). Scheduling only: the same run hashes.
+     * median iteration ~77-89 vs ~68 ms). OpenBLAS's own worker thread likewise spins (with
+     * {@code sched_yield}) for 2^28 cycles after each product unless {@code OPENBLAS_THREAD_TIMEOUT}
+     * shortens it (4 = 2^4 cycles, its minimum): it was a third of all CPU samples of a 2-thread
+     * run, and the median iteration fell from 78-101 to 57-64 ms. Scheduling only: the same run hashes.
      */
     static void applyRuntimeTuning(Map<String, String> env, int threads) {
         env.putIfAbsent("MALLOC_MMAP_THRESHOLD_", "33554432");
         env.putIfAbsent("MALLOC_TRIM_THRESHOLD_", "268435456");
         env.putIfAbsent("MALLOC_TOP_PAD_", "67108864");
+        env.put(TUNABLES, withHugePages(env.get(TUNABLES)));
         if (threads > 1) {
             env.putIfAbsent("GOMP_SPINCOUNT", "20000");
+            env.putIfAbsent("OPENBLAS_THREAD_TIMEOUT", "4");
         }
+    }
+
+    static final String TUNABLES = "GLIBC_TUNABLES";
+    private static final String HUGE_PAGES = "glibc.malloc.hugetlb";
+
+    /** glibc's tunables (colon-separated {@code name=value}) with huge pages for large buffers, unless set. */
+    static String withHugePages(String tunables) {
+        if (tunables == null || tunables.isBlank()) {
+            return HUGE_PAGES + "=1";
+        }
+        return tunables.contains(HUGE_PAGES) ? tunables : tunables + ":" + HUGE_PAGES + "=1";
     }
 
     /** One argument of a java @argfile: quoted, with backslashes (Windows paths) and quotes escaped. */

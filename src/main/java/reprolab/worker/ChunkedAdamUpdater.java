@@ -14,16 +14,13 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  *
  * <p>The parameters are copied through small heap buffers, {@link PlainFloats#CHUNK} floats at a
  * time, so the copies stay in the cache and the arrays are read and written from memory once, as
- * by the op. Arrays that are not plain contiguous floats (double precision, strided views, mixed
+ * by the op. With more than one thread the elements are split between threads ({@link KernelThreads});
+ * each element's arithmetic is the same wherever it runs. Arrays that are not plain contiguous floats (double precision, strided views, mixed
  * orders) go to the native op, unchanged.
  */
 final class ChunkedAdamUpdater extends AdamUpdater {
 
     static final int CHUNK = PlainFloats.CHUNK;
-
-    private final float[] grad = new float[CHUNK];
-    private final float[] first = new float[CHUNK];
-    private final float[] second = new float[CHUNK];
 
     ChunkedAdamUpdater(Adam config) {
         super(config);
@@ -48,19 +45,28 @@ final class ChunkedAdamUpdater extends AdamUpdater {
         float beta2 = (float) config.getBeta2();
         float epsilon = (float) config.getEpsilon();
         float stepSize = stepSize(lr, beta1, beta2, epsilon, iteration);
+        KernelThreads.forRanges(gradient.length(),
+                (from, to) -> stepRange(gradient, m, v, from, to, beta1, beta2, epsilon, stepSize));
+    }
+
+    /** Elements {@code [from, to)}, through this thread's own buffers and pointers. */
+    private static void stepRange(INDArray gradient, INDArray m, INDArray v, long from, long to,
+                                  float beta1, float beta2, float epsilon, float stepSize) {
         FloatPointer g = PlainFloats.floats(gradient);
         FloatPointer mp = PlainFloats.floats(m);
         FloatPointer vp = PlainFloats.floats(v);
-        long length = gradient.length();
-        for (long from = 0; from < length; from += CHUNK) {
-            int n = (int) Math.min(CHUNK, length - from);
-            g.position(from).get(grad, 0, n);
-            mp.position(from).get(first, 0, n);
-            vp.position(from).get(second, 0, n);
-            step(n, beta1, beta2, epsilon, stepSize);
-            mp.position(from).put(first, 0, n);
-            vp.position(from).put(second, 0, n);
-            g.position(from).put(grad, 0, n);
+        float[] grad = new float[CHUNK];
+        float[] first = new float[CHUNK];
+        float[] second = new float[CHUNK];
+        for (long at = from; at < to; at += CHUNK) {
+            int n = (int) Math.min(CHUNK, to - at);
+            g.position(at).get(grad, 0, n);
+            mp.position(at).get(first, 0, n);
+            vp.position(at).get(second, 0, n);
+            step(grad, first, second, n, beta1, beta2, epsilon, stepSize);
+            mp.position(at).put(first, 0, n);
+            vp.position(at).put(second, 0, n);
+            g.position(at).put(grad, 0, n);
         }
     }
 
@@ -83,10 +89,8 @@ final class ChunkedAdamUpdater extends AdamUpdater {
     }
 
     /** One chunk, in place: m and v become the new moments, the gradient becomes the update. */
-    private void step(int n, float beta1, float beta2, float epsilon, float stepSize) {
-        float[] g = grad;
-        float[] m = first;
-        float[] v = second;
+    private static void step(float[] g, float[] m, float[] v, int n, float beta1, float beta2, float epsilon,
+                             float stepSize) {
         float oneMinusBeta1 = 1 - beta1;
         float oneMinusBeta2 = 1 - beta2;
         for (int i = 0; i < n; i++) {

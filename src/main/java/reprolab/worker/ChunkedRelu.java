@@ -28,20 +28,24 @@ public final class ChunkedRelu extends ActivationReLU {
         KernelCalls.RELU_BACKWARD.ran();
         assertShape(in, epsilon);
         INDArray out = in.ulike();
+        KernelThreads.forRanges(in.length(), (from, to) -> maskRange(in, epsilon, out, from, to));
+        return new Pair<>(out, null);
+    }
+
+    /** Elements {@code [from, to)}, through this thread's own buffers and pointers. */
+    private static void maskRange(INDArray in, INDArray epsilon, INDArray out, long from, long to) {
         IntPointer zp = PlainFloats.bits(in);
         IntPointer ep = PlainFloats.bits(epsilon);
         IntPointer op = PlainFloats.bits(out);
         int[] z = new int[PlainFloats.CHUNK];
         int[] gradient = new int[PlainFloats.CHUNK];
-        long length = in.length();
-        for (long from = 0; from < length; from += PlainFloats.CHUNK) {
-            int n = (int) Math.min(PlainFloats.CHUNK, length - from);
-            zp.position(from).get(z, 0, n);
-            ep.position(from).get(gradient, 0, n);
+        for (long at = from; at < to; at += PlainFloats.CHUNK) {
+            int n = (int) Math.min(PlainFloats.CHUNK, to - at);
+            zp.position(at).get(z, 0, n);
+            ep.position(at).get(gradient, 0, n);
             mask(z, gradient, n);
-            op.position(from).put(gradient, 0, n);
+            op.position(at).put(gradient, 0, n);
         }
-        return new Pair<>(out, null);
     }
 
     /**

@@ -29,6 +29,7 @@ final class NativeSettings {
         Nd4j.getEnvironment().allowHelpers(execution.helpers());
         Nd4j.getEnvironment().setMaxThreads(execution.threads());
         Nd4j.getEnvironment().setMaxMasterThreads(execution.threads());
+        KernelThreads.use(execution.threads()); // our Java kernels take the same number of threads
         DataType type = execution.dataType() == DataTypeName.DOUBLE ? DataType.DOUBLE : DataType.FLOAT;
         Nd4j.setDefaultDataTypes(type, type);
     }

@@ -26,7 +26,8 @@ final class ProvenanceCollector {
     static final List<String> NATIVE_ENVIRONMENT = List.of("OMP_NUM_THREADS", "SD_MAX_THREADS", "SD_MASTER_THREADS",
             "SD_FORBID_HELPERS", "BACKEND_PRIORITY_CPU", "BACKEND_PRIORITY_GPU", "OPENBLAS_NUM_THREADS",
             "OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE", "MKL_NUM_THREADS", "CUBLAS_WORKSPACE_CONFIG", "CUDA_VISIBLE_DEVICES",
-            "GOMP_SPINCOUNT", "OMP_WAIT_POLICY", "MALLOC_MMAP_THRESHOLD_", "MALLOC_TRIM_THRESHOLD_", "MALLOC_TOP_PAD_");
+            "GOMP_SPINCOUNT", "OMP_WAIT_POLICY", "MALLOC_MMAP_THRESHOLD_", "MALLOC_TRIM_THRESHOLD_", "MALLOC_TOP_PAD_",
+            "GLIBC_TUNABLES", "OPENBLAS_THREAD_TIMEOUT");
 
     /** The provenance environment entry that names the machine (a cluster's node) a run ran on. */
     static final String HOSTNAME_KEY = "hostname";

@@ -95,6 +95,16 @@ class WorkerCommandTest {
         assertEquals("268435456", env.get("MALLOC_TRIM_THRESHOLD_"));
         assertEquals("0", env.get("MALLOC_TOP_PAD_"), "a user's own setting is kept");
         assertFalse(env.containsKey("GOMP_SPINCOUNT"), "one thread: no OpenMP team to wait");
+        assertFalse(env.containsKey("OPENBLAS_THREAD_TIMEOUT"), "one thread: no OpenBLAS worker to wait");
+        assertEquals("glibc.malloc.hugetlb=1", env.get("GLIBC_TUNABLES"), "huge pages for buffers above 32 MB");
+    }
+
+    @Test
+    void hugePagesJoinAUsersOwnGlibcTunablesWithoutOverridingTheirChoice() {
+        assertEquals("glibc.malloc.arena_max=2:glibc.malloc.hugetlb=1",
+                WorkerCommand.withHugePages("glibc.malloc.arena_max=2"));
+        assertEquals("glibc.malloc.hugetlb=0", WorkerCommand.withHugePages("glibc.malloc.hugetlb=0"));
+        assertEquals("glibc.malloc.hugetlb=1", WorkerCommand.withHugePages(""));
     }
 
     @Test
@@ -102,6 +112,16 @@ class WorkerCommandTest {
         Map<String, String> env = new HashMap<>();
         WorkerCommand.applyEnvironment(env, new ExecutionSpec(2, true, DataTypeName.FLOAT, Backend.CPU));
         assertEquals("20000", env.get("GOMP_SPINCOUNT"));
+        assertEquals("4", env.get("OPENBLAS_THREAD_TIMEOUT"), "OpenBLAS's worker sleeps soon after a product");
+    }
+
+    @Test
+    void pythonWorkersGetTheSameAllocatorAndWaitingSettings() {
+        Map<String, String> env = new HashMap<>();
+        PythonWorker.applyEnvironment(env, new ExecutionSpec(2, true, DataTypeName.FLOAT, Backend.CPU), Path.of("python"));
+        assertEquals("33554432", env.get("MALLOC_MMAP_THRESHOLD_"));
+        assertEquals("glibc.malloc.hugetlb=1", env.get("GLIBC_TUNABLES"));
+        assertEquals("4", env.get("OPENBLAS_THREAD_TIMEOUT"));
     }
 
     @Test
