@@ -78,17 +78,15 @@ public enum AblationFactor {
 
     /**
      * The factors an experiment with these execution settings can vary: {@link #varying()}, plus for
-     * the PyTorch engine deterministic algorithms, and on cuda also cudnn.benchmark and GPU vs CPU
-     * (each offered only where it takes effect).
+     * the PyTorch engine on cuda deterministic algorithms, cudnn.benchmark and GPU vs CPU (each offered
+     * only where it takes effect: on the CPU deterministic algorithms change nothing for these models).
      */
     public static List<AblationFactor> varyingFor(ExecutionSpec execution) {
         List<AblationFactor> all = new ArrayList<>(varying());
-        if (execution.pytorch()) {
+        if (execution.pytorch() && execution.backend() == Backend.CUDA) {
             all.add(DETERMINISTIC_ALGORITHMS);
-            if (execution.backend() == Backend.CUDA) {
-                all.add(CUDNN_BENCHMARK);
-                all.add(DEVICE);
-            }
+            all.add(CUDNN_BENCHMARK);
+            all.add(DEVICE);
         }
         return List.copyOf(all);
     }

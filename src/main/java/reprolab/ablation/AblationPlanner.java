@@ -37,7 +37,7 @@ import java.util.random.RandomGenerator;
  *     nudges a different set of weights; a baseline without a perturbation gets the default one (1e-8
  *     on 1% of {@code dense_0}) at an iteration the run reaches. Every run is thus treated alike,
  *     as the runs of a seed group are, rather than half of them being left untouched.</li>
- * <li>PyTorch only: {@code deterministicAlgorithms} and (on cuda) {@code cudnnBenchmark} alternate off
+ * <li>PyTorch on cuda only: {@code deterministicAlgorithms} and {@code cudnnBenchmark} alternate off
  *     and on; {@code device} alternates the GPU and the CPU.</li>
  * <li>{@code learning-rate-x2}: runs alternate the baseline's learning rate and twice it, with every
  *     seed fixed. Its spread is then the effect of a real design choice alone, measured the same way
@@ -126,9 +126,11 @@ public final class AblationPlanner {
                     return group(factor, "cudnn.benchmark alternates off and on, everything else fixed",
                             i -> base.withExecution(base.execution().withCudnnBenchmark(i % 2 == 1)), null);
                 case DEVICE:
-                    return group(factor, "runs alternate the GPU and the CPU, everything else fixed",
+                    return group(factor, "runs alternate the GPU and the CPU (without the GPU-only switches), "
+                                    + "everything else fixed",
                             i -> base.withExecution(i % 2 == 0 ? base.execution()
-                                    : base.execution().withBackend(Backend.CPU).withCudnnBenchmark(false)), null);
+                                    : base.execution().withBackend(Backend.CPU).withCudnnBenchmark(false)
+                                            .withDeterministicAlgorithms(false)), null);
                 default:
                     return seed(factor, factor.seed().orElseThrow());
             }

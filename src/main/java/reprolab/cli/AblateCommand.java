@@ -38,7 +38,7 @@ final class AblateCommand implements Callable<Integer> {
 
     @Option(names = "--factors", split = ",", paramLabel = "FACTOR",
             description = "factors to vary (default: all): weightInit, dropout, shuffle, split, threads, helpers, "
-                    + "dataType, perturbation, learningRate; for engine pytorch also deterministicAlgorithms, and on cuda "
+                    + "dataType, perturbation, learningRate; for engine pytorch on cuda also deterministicAlgorithms, "
                     + "cudnnBenchmark, device")
     List<String> factors = new ArrayList<>();
 

@@ -154,9 +154,17 @@ public final class SpecValidator {
                 p.add("field 'execution.cudnnBenchmark' is a PyTorch setting; execution.engine 'dl4j' does not have it "
                         + "(use engine 'pytorch' or leave it false)");
             }
-        } else if (e.cudnnBenchmark() && e.backend() != Backend.CUDA) {
-            p.add("field 'execution.cudnnBenchmark' only takes effect with execution.backend 'cuda', not '"
-                    + (e.backend() == null ? null : e.backend().json()) + "'");
+        } else if (e.backend() != Backend.CUDA) {
+            String backend = e.backend() == null ? null : e.backend().json();
+            if (e.cudnnBenchmark()) {
+                p.add("field 'execution.cudnnBenchmark' only takes effect with execution.backend 'cuda', not '"
+                        + backend + "'");
+            }
+            // measured: seed-cnn and tiny on the CPU, the same bits with it on and off (docs/performance.md)
+            if (e.deterministicAlgorithms()) {
+                p.add("field 'execution.deterministicAlgorithms' only takes effect with execution.backend 'cuda', not '"
+                        + backend + "': PyTorch's CPU kernels for these models are deterministic already");
+            }
         }
     }
 

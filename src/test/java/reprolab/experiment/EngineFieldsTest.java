@@ -30,6 +30,14 @@ class EngineFieldsTest {
     }
 
     @Test
+    void pytorchOnTheCpuRejectsDeterministicAlgorithmsAsDoingNothing() {
+        SpecException e = assertThrows(SpecException.class, () -> SpecJson.parse(
+                "{\"execution\": {\"engine\": \"pytorch\", \"deterministicAlgorithms\": true}}"));
+        assertTrue(e.getMessage().contains("'execution.deterministicAlgorithms' only takes effect with execution.backend "
+                + "'cuda', not 'cpu'"), e.getMessage());
+    }
+
+    @Test
     void dl4jRejectsDeterministicAlgorithmsNamingTheField() {
         SpecException e = assertThrows(SpecException.class,
                 () -> SpecJson.parse("{\"execution\": {\"deterministicAlgorithms\": true}}"));

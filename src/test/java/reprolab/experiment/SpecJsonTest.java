@@ -183,7 +183,8 @@ class SpecJsonTest {
         assertEquals(0, tree.at("/runs/snapshotEvery").asInt());
         assertTrue(tree.at("/model/layers").isArray());
         ExperimentSpec changed = SpecOverrides.apply(ExperimentSpec.defaults(),
-                List.of("execution.engine=pytorch", "execution.deterministicAlgorithms=true", "execution.threads=2"));
+                List.of("execution.engine=pytorch", "execution.backend=cuda", "execution.deterministicAlgorithms=true",
+                        "execution.threads=2"));
         assertEquals(Engine.PYTORCH, changed.execution().engine());
         assertTrue(changed.execution().deterministicAlgorithms());
         assertEquals(5, SpecOverrides.apply(ExperimentSpec.defaults(), List.of("runs.snapshotEvery=5")).runs().snapshotEvery());

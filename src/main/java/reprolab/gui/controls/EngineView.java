@@ -41,12 +41,13 @@ final class EngineView {
         status.textProperty().bind(vm.statusProperty());
         grid.add(status, 0, 4, 2, 1);
         addRow(5, "Deterministic algorithms", check("execution.deterministicAlgorithms",
-                "torch.use_deterministic_algorithms(True), with CUBLAS_WORKSPACE_CONFIG=:4096:8 (PyTorch only)",
-                vm.pytorchSwitchesDisabled()),
+                "torch.use_deterministic_algorithms(True), with CUBLAS_WORKSPACE_CONFIG=:4096:8 (PyTorch on a CUDA "
+                        + "GPU only: on the CPU these models' kernels are deterministic already)",
+                vm.cudaSwitchesDisabled()),
                 "execution.deterministicAlgorithms");
         addRow(7, "cudnn.benchmark", check("execution.cudnnBenchmark",
                 "cuDNN times several convolution algorithms and keeps the fastest (PyTorch on a CUDA GPU only)",
-                vm.benchmarkDisabled()),
+                vm.cudaSwitchesDisabled()),
                 "execution.cudnnBenchmark");
         reprobe();
     }

@@ -18,8 +18,9 @@ import java.util.function.Function;
 /**
  * The engine part of the form: which engine trains, which Python the PyTorch engine uses (the app's
  * setting, {@link PythonWorker#PYTHON_PROPERTY}), and what that Python offers. The choice of PyTorch
- * stays locked, with the reason, until a probe found torch; the PyTorch-only switches are enabled only
- * for that engine, and cudnn.benchmark only with a CUDA GPU and backend cuda, where it takes effect.
+ * stays locked, with the reason, until a probe found torch; the PyTorch-only switches (deterministic
+ * algorithms, cudnn.benchmark) are enabled only for that engine with a CUDA GPU and backend cuda, the
+ * only place they take effect.
  * {@link #probe()} runs a Python (about a second) and belongs on a background thread;
  * {@link #apply(PythonProbe)} on the FX thread.
  */
@@ -31,8 +32,7 @@ public final class EngineViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Looking for a Python with torch...");
     private final ReadOnlyBooleanWrapper torchFound = new ReadOnlyBooleanWrapper(false);
     private final BooleanBinding engineLocked;
-    private final BooleanBinding pytorchSwitchesDisabled;
-    private final BooleanBinding benchmarkDisabled;
+    private final BooleanBinding cudaSwitchesDisabled;
 
     public EngineViewModel(ControlsViewModel controls, Function<String, PythonProbe> prober) {
         this.controls = controls;
@@ -41,9 +41,7 @@ public final class EngineViewModel {
         engineLocked = Bindings.createBooleanBinding(
                 () -> !torchFound.get() && controls.engineProperty().get() != Engine.PYTORCH,
                 torchFound, controls.engineProperty());
-        pytorchSwitchesDisabled = Bindings.createBooleanBinding(
-                () -> controls.engineProperty().get() != Engine.PYTORCH, controls.engineProperty());
-        benchmarkDisabled = Bindings.createBooleanBinding(
+        cudaSwitchesDisabled = Bindings.createBooleanBinding(
                 () -> controls.engineProperty().get() != Engine.PYTORCH || !controls.pytorchCudaProperty().get()
                         || controls.backendProperty().get() != Backend.CUDA,
                 controls.engineProperty(), controls.pytorchCudaProperty(), controls.backendProperty());
@@ -81,12 +79,9 @@ public final class EngineViewModel {
         return engineLocked;
     }
 
-    public BooleanBinding pytorchSwitchesDisabled() {
-        return pytorchSwitchesDisabled;
-    }
-
-    public BooleanBinding benchmarkDisabled() {
-        return benchmarkDisabled;
+    /** True unless PyTorch trains on a CUDA GPU: deterministic algorithms and cudnn.benchmark act only there. */
+    public BooleanBinding cudaSwitchesDisabled() {
+        return cudaSwitchesDisabled;
     }
 
     public ControlsViewModel controls() {

@@ -46,10 +46,9 @@ class EngineViewFxTest {
         String status = robot.lookup("#engine-status").queryAs(Label.class).getText();
         assertTrue(status.contains("torch 1.13"), status);
         robot.interact(() -> engine.setValue(Engine.PYTORCH));
-        assertFalse(deterministic.isDisabled());
+        assertTrue(deterministic.isDisabled(), "no CUDA GPU here: on the CPU it would change nothing");
         assertTrue(benchmark.isDisabled(), "no CUDA GPU here");
-        robot.interact(() -> deterministic.setSelected(true));
         assertEquals(Engine.PYTORCH, controls.specProperty().get().execution().engine());
-        assertTrue(controls.specProperty().get().execution().deterministicAlgorithms());
+        assertTrue(controls.validProperty().get(), controls.otherProblemsProperty().get());
     }
 }

@@ -33,7 +33,7 @@ class EngineViewModelTest {
         assertTrue(vm.engineLocked().get());
         assertTrue(vm.statusProperty().get().contains("PyTorch engine unavailable: python3 (Python 3.11.7): torch cannot "
                 + "be imported"), vm.statusProperty().get());
-        assertTrue(vm.pytorchSwitchesDisabled().get(), "dl4j has no deterministic-algorithms switch");
+        assertTrue(vm.cudaSwitchesDisabled().get(), "dl4j has no deterministic-algorithms switch");
     }
 
     @Test
@@ -41,26 +41,30 @@ class EngineViewModelTest {
         vm.apply(CPU_TORCH);
         assertFalse(vm.engineLocked().get());
         controls.engineProperty().set(Engine.PYTORCH);
-        controls.flag("execution.deterministicAlgorithms").set(true);
-        assertFalse(vm.pytorchSwitchesDisabled().get());
         assertTrue(controls.validProperty().get(), controls.otherProblemsProperty().get());
         assertEquals(Engine.PYTORCH, controls.specProperty().get().execution().engine());
-        assertTrue(controls.specProperty().get().execution().deterministicAlgorithms());
+        assertTrue(vm.cudaSwitchesDisabled().get(), "on the CPU deterministic algorithms change nothing");
+        controls.flag("execution.deterministicAlgorithms").set(true); // e.g. from a file written for a GPU
+        assertFalse(controls.validProperty().get());
+        assertTrue(controls.errorProperty("execution.deterministicAlgorithms").get()
+                .contains("only takes effect with execution.backend 'cuda'"));
     }
 
     @Test
-    void cudnnBenchmarkNeedsPyTorchACudaGpuAndBackendCuda() {
+    void theGpuSwitchesNeedPyTorchACudaGpuAndBackendCuda() {
         vm.apply(CPU_TORCH);
         controls.engineProperty().set(Engine.PYTORCH);
-        assertTrue(vm.benchmarkDisabled().get(), "no GPU");
+        assertTrue(vm.cudaSwitchesDisabled().get(), "no GPU");
         assertTrue(controls.backendLocked().get(), "no GPU: the backend stays cpu");
         vm.apply(GPU_TORCH);
         assertFalse(controls.backendLocked().get());
         controls.backendProperty().set(Backend.CUDA);
-        assertFalse(vm.benchmarkDisabled().get());
+        assertFalse(vm.cudaSwitchesDisabled().get());
         controls.flag("execution.cudnnBenchmark").set(true);
+        controls.flag("execution.deterministicAlgorithms").set(true);
         assertTrue(controls.validProperty().get(), controls.otherProblemsProperty().get());
         assertTrue(controls.specProperty().get().execution().cudnnBenchmark());
+        assertTrue(controls.specProperty().get().execution().deterministicAlgorithms());
     }
 
     @Test
