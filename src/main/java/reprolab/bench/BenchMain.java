@@ -78,7 +78,7 @@ public final class BenchMain {
         String name = "profile-t" + threads + (helpers ? "" : "-nohelpers") + "-" + kernels;
         Path spec = Workloads.fromFile(options.spec(), dir, name, 8000, threads, helpers);
         Path out = dir.resolve(name + ".out");
-        int warmup = options.quick() ? 3 : 8;
+        int warmup = options.warmup();
         int measured = options.measured();
         System.err.printf("profiling %s at %d thread(s), helpers %s, %s kernels: %d + %d iterations...%n",
                 options.spec().getFileName(), threads, helpers ? "on" : "off", kernels, warmup, measured);
@@ -90,6 +90,7 @@ public final class BenchMain {
         Process p = ChildJvm.start(PROFILER, Workloads.execution(spec), out, args.toArray(String[]::new));
         JsonNode raw = Json.mapper().readTree(ChildJvm.await(p, out, 30));
         Map<String, Object> figures = IterationFigures.from(raw, (System.nanoTime() - t0) / 1e6);
+        figures.put("warmupIterations", warmup);
         if (options.ops()) {
             figures.put("opProfileLog", out.resolveSibling(out.getFileName() + ".err").toString());
         }

@@ -43,6 +43,11 @@ final class BenchCommand implements Callable<Integer> {
                     + " seed-cnn's 8,000 digits, to see whether resident memory grows)")
     int iterations;
 
+    @Option(names = "--warmup", paramLabel = "N", defaultValue = "0",
+            description = "iterations before the measured ones (default 8, --quick 3); at 2 threads the JIT still "
+                    + "compiles for ~50-100 iterations, so use ~100 for steady-state figures")
+    int warmup;
+
     @Option(names = "--no-repeats", description = "skip the 5 complete repeated runs (1, 2 and 4 at a time) after the profile")
     boolean noRepeats;
 
@@ -64,6 +69,6 @@ final class BenchCommand implements Callable<Integer> {
             default -> throw new IllegalArgumentException("--kernels must be reprolab, dl4j or both, got " + kernels);
         };
         return BenchMain.run(new Options(threads == null ? List.of(1, 2) : List.of(threads), json, quick, helperStates,
-                kernelChoices, ops, iterations, !noRepeats, spec == null ? Options.SEED_CNN_SPEC : spec));
+                kernelChoices, ops, iterations, !noRepeats, spec == null ? Options.SEED_CNN_SPEC : spec, warmup));
     }
 }
