@@ -64,6 +64,11 @@ done
 # The shipped MNIST digits and example experiments; the launcher points reprolab.home here.
 mkdir -p "$WORK/input/sample-data"
 cp -r sample-data/. "$WORK/input/sample-data/"
+# The PyTorch engine's worker package (standard library + torch + numpy, run by the user's own Python):
+# PythonWorker.sourceDir finds it in <home>/python when there is no source checkout.
+mkdir -p "$WORK/input/python"
+cp -r src/main/python/reprolab_worker "$WORK/input/python/"
+find "$WORK/input/python" -name __pycache__ -prune -exec rm -rf {} +
 
 echo "== 2/4 jlink runtime"
 # Modules the app and its libraries use, as jdeps sees them. DL4J's jars carry broken module

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # End-to-end test of the Linux installer, as a user meets it:
 #   build the .deb (packaging/build.sh) -> apt-get install it -> run a tiny experiment through the
-#   installed `reprolab` command and check the report says the runs are identical -> open the window
+#   installed `reprolab` command and check the report says the runs are identical -> the same with the
+#   PyTorch engine (the worker package ships in the .deb; torch is the user's own) -> open the window
 #   under Xvfb and screenshot it (target/screenshots/installed.png) -> apt-get remove it.
 # Exits non-zero on any failure. Needs root (apt-get) and network or a local mirror for the .deb's
 # Depends. Usage: packaging/ci-install-test.sh [--skip-build]   (--skip-build reuses target/installer)
@@ -17,7 +18,7 @@ fail() { echo "ci-install-test: FAIL: $*" >&2; exit 1; }
 step() { echo "== $*"; }
 
 # What the build and the test itself need (not the app: its Depends come with apt-get install).
-tools=(openjdk-17-jdk-headless fakeroot dpkg-dev xvfb xauth x11-utils imagemagick)
+tools=(openjdk-17-jdk-headless fakeroot dpkg-dev xvfb xauth x11-utils imagemagick python3-torch python3-numpy)
 missing=()
 for p in "${tools[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
 if [ ${#missing[@]} -gt 0 ]; then
@@ -45,6 +46,7 @@ if installed; then apt-get remove --purge -y -qq reprolab; fi
 apt-get install -y -qq "$deb"
 command -v reprolab >/dev/null || fail "no reprolab command on PATH after install"
 [ -f /opt/reprolab/lib/app/sample-data/experiments/tiny.json ] || fail "sample-data not installed"
+[ -f /opt/reprolab/lib/app/python/reprolab_worker/__main__.py ] || fail "the PyTorch worker package is not installed"
 desktop="$(ls /usr/share/applications/*reprolab*.desktop 2>/dev/null | head -1)"
 [ -n "$desktop" ] || fail "no desktop entry installed"
 grep -q '^Categories=Education;Science;' "$desktop" || fail "desktop entry lacks Education;Science;"
@@ -60,6 +62,17 @@ report="$work/report.json"
    --out "$work/experiments" >"$report" 2>"$work/run.err") || { cat "$work/run.err" >&2; fail "reprolab run failed"; }
 grep -q '"verdict" : "All 2 runs are bitwise identical."' "$report" \
   || { cat "$report" "$work/run.err" >&2; fail "report does not say the 2 runs are identical"; }
+echo "report: $(grep '"verdict"' "$report" | head -1)"
+
+step "tiny experiment on the PyTorch engine through the installed launcher"
+# PATH holds only reprolab: the launcher finds /usr/bin/python3 (Debian's python3-torch) on its own.
+report="$work/report-pytorch.json"
+(cd "$work" && /usr/bin/env -u JAVA_HOME -u REPROLAB_PYTHON HOME="$work/home" PATH="$work/bin" \
+   reprolab run /opt/reprolab/lib/app/sample-data/experiments/tiny.json --repeats 2 --json \
+   --set execution.engine=pytorch --out "$work/experiments" >"$report" 2>"$work/run-pytorch.err") \
+  || { cat "$work/run-pytorch.err" >&2; fail "reprolab run (pytorch) failed"; }
+grep -q '"verdict" : "All 2 runs are bitwise identical."' "$report" \
+  || { cat "$report" "$work/run-pytorch.err" >&2; fail "PyTorch report does not say the 2 runs are identical"; }
 echo "report: $(grep '"verdict"' "$report" | head -1)"
 
 step "open the window under Xvfb"
