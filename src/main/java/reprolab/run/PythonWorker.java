@@ -97,8 +97,9 @@ public final class PythonWorker {
      * Variables PyTorch reads once per process: the OpenMP/MKL thread counts, and the cuBLAS
      * workspace that deterministic algorithms need on a GPU (it must be set before cuBLAS starts);
      * and the same allocator and thread-waiting settings as DL4J workers
-     * ({@link WorkerCommand#applyRuntimeTuning}): PyTorch's CPU tensors come from glibc malloc too,
-     * and seed-cnn as installed took 94-108 ms per iteration against ~40 ms with them (docs/performance.md).
+     * ({@link WorkerCommand#applyRuntimeTuning}): PyTorch's CPU tensors come from glibc malloc too (the
+     * peer benchmark's seed-cnn took 94-108 ms per iteration without them and ~40 ms with them; our
+     * worker's own training loop showed no difference, its run 12.0 vs 9.0 s: docs/performance.md).
      */
     static void applyEnvironment(Map<String, String> env, ExecutionSpec execution, Path sourceDir) {
         String threads = String.valueOf(execution.threads());
