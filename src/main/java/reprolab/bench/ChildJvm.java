@@ -30,6 +30,7 @@ final class ChildJvm {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx1g");
+        command.addAll(WorkerCommand.JIT_OPTIONS); // measure what workers run
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(mainClass);

@@ -42,6 +42,16 @@ class WorkerCommandTest {
     }
 
     @Test
+    void workersCompileOnlyReallyHotCodeAndAUsersOwnJitOptionComesLaterAndWins() throws Exception {
+        RunSpec run = Fixtures.runs("run-01").get(0);
+        List<String> command = WorkerCommand.forCurrentJvm().withExtraJvmArgs(List.of("-XX:CompileThresholdScaling=1"))
+                .processFor(run, runsDir, WorkerMemory.plan(16 * GIB, 2)).command();
+        int ours = command.indexOf("-XX:CompileThresholdScaling=4");
+        assertTrue(ours > 0, command.toString());
+        assertTrue(command.indexOf("-XX:CompileThresholdScaling=1") > ours, "the last -XX option is the one that counts");
+    }
+
+    @Test
     void workerJavaIsTheRuntimesOwnLauncherNotTheProcessCommand() throws Exception {
         // An installed app runs as bin/ReproLab, a native launcher; its runtime sits in lib/runtime.
         Path runtime = runsDir.resolve("lib/runtime");
