@@ -51,29 +51,25 @@ desktop="$(ls /usr/share/applications/*reprolab*.desktop 2>/dev/null | head -1)"
 [ -n "$desktop" ] || fail "no desktop entry installed"
 grep -q '^Categories=Education;Science;' "$desktop" || fail "desktop entry lacks Education;Science;"
 
-step "tiny experiment through the installed launcher"
+step "tiny experiment through the installed launcher, on DL4J and on PyTorch"
 work="$(mktemp -d)"
 # A clean HOME and a PATH with nothing but `reprolab` on it: the installed app, and the worker JVMs
-# each run starts, must need no java (or anything else) from the build machine.
+# each run starts, must need no java (or anything else) from the build machine. The PyTorch run finds
+# /usr/bin/python3 (Debian's python3-torch) on its own.
 mkdir -p "$work/bin" && ln -s "$(readlink -f "$(command -v reprolab)")" "$work/bin/reprolab"
-report="$work/report.json"
-(cd "$work" && /usr/bin/env -u JAVA_HOME HOME="$work/home" PATH="$work/bin" \
-   reprolab run /opt/reprolab/lib/app/sample-data/experiments/tiny.json --repeats 2 --json \
-   --out "$work/experiments" >"$report" 2>"$work/run.err") || { cat "$work/run.err" >&2; fail "reprolab run failed"; }
-grep -q '"verdict" : "All 2 runs are bitwise identical."' "$report" \
-  || { cat "$report" "$work/run.err" >&2; fail "report does not say the 2 runs are identical"; }
-echo "report: $(grep '"verdict"' "$report" | head -1)"
-
-step "tiny experiment on the PyTorch engine through the installed launcher"
-# PATH holds only reprolab: the launcher finds /usr/bin/python3 (Debian's python3-torch) on its own.
-report="$work/report-pytorch.json"
-(cd "$work" && /usr/bin/env -u JAVA_HOME -u REPROLAB_PYTHON HOME="$work/home" PATH="$work/bin" \
-   reprolab run /opt/reprolab/lib/app/sample-data/experiments/tiny.json --repeats 2 --json \
-   --set execution.engine=pytorch --out "$work/experiments" >"$report" 2>"$work/run-pytorch.err") \
-  || { cat "$work/run-pytorch.err" >&2; fail "reprolab run (pytorch) failed"; }
-grep -q '"verdict" : "All 2 runs are bitwise identical."' "$report" \
-  || { cat "$report" "$work/run-pytorch.err" >&2; fail "PyTorch report does not say the 2 runs are identical"; }
-echo "report: $(grep '"verdict"' "$report" | head -1)"
+# tiny twice through the installed launcher (extra arguments go to `reprolab run`); the report must say identical
+run_tiny_twice() {
+  local name="$1"; shift
+  local report="$work/report-$name.json" err="$work/run-$name.err"
+  (cd "$work" && /usr/bin/env -u JAVA_HOME -u REPROLAB_PYTHON HOME="$work/home" PATH="$work/bin" \
+     reprolab run /opt/reprolab/lib/app/sample-data/experiments/tiny.json --repeats 2 --json \
+     --out "$work/experiments" "$@" >"$report" 2>"$err") || { cat "$err" >&2; fail "reprolab run ($name) failed"; }
+  grep -q '"verdict" : "All 2 runs are bitwise identical."' "$report" \
+    || { cat "$report" "$err" >&2; fail "the $name report does not say the 2 runs are identical"; }
+  echo "$name report: $(grep '"verdict"' "$report" | head -1)"
+}
+run_tiny_twice dl4j
+run_tiny_twice pytorch --set execution.engine=pytorch
 
 step "open the window under Xvfb"
 display=":$((90 + RANDOM % 100))"

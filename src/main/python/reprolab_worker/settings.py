@@ -117,7 +117,7 @@ def blas_library():
     torch.mm(torch.ones(64, 64), torch.ones(64, 64))  # loads a lazily bound BLAS
     try:
         with open("/proc/self/maps") as maps:
-            paths = {line.split()[-1] for line in maps if len(line.split()) >= 6}
+            paths = {fields[-1] for fields in map(str.split, maps) if len(fields) >= 6}
     except OSError:
         return "unknown (no /proc/self/maps)"
     found = sorted(os.path.realpath(p) for p in paths

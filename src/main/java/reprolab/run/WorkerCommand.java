@@ -180,7 +180,7 @@ public final class WorkerCommand {
      * digits makes oneDNN reorder 43 MB activations into new 43 MB buffers, 120-170 ms of page faults
      * per reorder, 2.0 s per epoch for 2,000 digits. {@code glibc.malloc.hugetlb=1} asks for
      * transparent huge pages on such mappings (one fault per 2 MB instead of per 4 KB): 0.63 s, the
-     * same output bits, worker peak memory ~7% higher (docs/performance.md, round 5). Added to a
+     * same output bits, worker memory 5-7% higher (docs/performance.md, round 5). Added to a
      * user's own {@code GLIBC_TUNABLES} unless they chose a hugetlb setting themselves.
      *
      * <p>With more than one thread, OpenMP threads wait for work by spinning for a short while only

@@ -15,8 +15,8 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * <p>The parameters are copied through small heap buffers, {@link PlainFloats#CHUNK} floats at a
  * time, so the copies stay in the cache and the arrays are read and written from memory once, as
  * by the op. With more than one thread the elements are split between threads ({@link KernelThreads});
- * each element's arithmetic is the same wherever it runs. Arrays that are not plain contiguous floats (double precision, strided views, mixed
- * orders) go to the native op, unchanged.
+ * each element's arithmetic is the same wherever it runs. Arrays that are not plain contiguous floats
+ * (double precision, strided views, mixed orders) go to the native op, unchanged.
  */
 final class ChunkedAdamUpdater extends AdamUpdater {
 

@@ -6,6 +6,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs the Java kernels ({@link ChunkedAdamUpdater}, {@link ChunkedRelu}) on as many threads as the
@@ -39,14 +40,10 @@ final class KernelThreads {
         threads = Math.max(1, count);
     }
 
-    static int threads() {
-        return threads;
-    }
-
     /**
-     * Splits {@code [0, length)} into at most {@link #threads()} ranges whose borders are multiples
-     * of {@link PlainFloats#CHUNK}, runs the first on the calling thread and the others on helper
-     * threads, and returns when all are done (rethrowing the first failure).
+     * Splits {@code [0, length)} into at most as many ranges as {@link #use} set, with borders on
+     * multiples of {@link PlainFloats#CHUNK}, runs the first on the calling thread and the others on
+     * helper threads, and returns when all are done (rethrowing the first failure).
      */
     static void forRanges(long length, Range range) {
         int parts = (int) Math.min(threads, Math.max(1, length / MIN_PER_THREAD));
@@ -77,7 +74,7 @@ final class KernelThreads {
             if (helpers != null) {
                 helpers.shutdown();
             }
-            java.util.concurrent.atomic.AtomicInteger number = new java.util.concurrent.atomic.AtomicInteger();
+            AtomicInteger number = new AtomicInteger();
             helpers = Executors.newFixedThreadPool(count, task -> {
                 Thread thread = new Thread(task, "reprolab-kernel-" + number.incrementAndGet());
                 thread.setDaemon(true); // never keeps a finished worker alive
