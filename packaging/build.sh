@@ -86,11 +86,12 @@ MODULES="$(printf '%s' "$MODULES,jdk.unsupported,jdk.management,jdk.zipfs,javafx
   | tr ',' '\n' | awk 'NF && !seen[$0]++' | paste -sd, -)"
 echo "modules: $MODULES"
 "$JAVA_HOME/bin/jlink" --module-path "$JAVA_HOME/jmods:$WORK/fx" --add-modules "$MODULES" \
-  --strip-debug --no-header-files --no-man-pages --compress=2 ${JLINK_CDS:-} \
+  --strip-debug --no-header-files --no-man-pages --compress=2 ${JLINK_CDS---generate-cds-archive} \
   --output "$WORK/runtime"
 # bin/java stays in the runtime: every experiment run starts its worker JVM with it.
-# JLINK_CDS=--generate-cds-archive adds class-data-sharing archives: +22 MB, and no start-up gain
-# measurable here (docs/installing.md), so they are left out.
+# --generate-cds-archive (+22 MB) gives the runtime the JDK's base class-data-sharing archive, which
+# the workers' own archive extends (run.WorkerClassArchive: ~0.5 s less per worker start,
+# docs/installing.md); JLINK_CDS= (empty) builds without it.
 
 echo "== 3/4 jpackage app-image"
 COMMON=(

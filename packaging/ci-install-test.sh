@@ -69,6 +69,12 @@ run_tiny_twice() {
   echo "$name report: $(grep '"verdict"' "$report" | head -1)"
 }
 run_tiny_twice dl4j
+# the first worker wrote the class archive the next ones start from (run.WorkerClassArchive); the
+# installed runtime must have the base archive it extends
+[ -f /opt/reprolab/lib/runtime/lib/server/classes.jsa ] || fail "the installed runtime has no base class archive"
+ls "$work"/home/.cache/reprolab/class-archives/worker-*.jsa >/dev/null 2>&1 \
+  || fail "no worker class archive in ~/.cache/reprolab/class-archives after the first runs"
+echo "class archive: $(ls "$work"/home/.cache/reprolab/class-archives/)"
 run_tiny_twice pytorch --set execution.engine=pytorch
 
 step "open the window under Xvfb"

@@ -3,6 +3,8 @@ package reprolab.cli;
 import picocli.CommandLine.Command;
 import reprolab.run.PythonProbe;
 import reprolab.run.PythonWorker;
+import reprolab.run.WorkerClassArchive;
+import reprolab.run.WorkerCommand;
 
 import java.util.LinkedHashSet;
 import java.util.Optional;
@@ -24,6 +26,7 @@ final class DoctorCommand implements Callable<Integer> {
         System.out.println("engine dl4j: available. Java " + System.getProperty("java.runtime.version") + " ("
                 + System.getProperty("java.vm.vendor") + "), backend cpu; each worker picks the libnd4j build for this"
                 + " CPU and records it in its provenance (cuda needs the Maven profile 'cuda')");
+        System.out.println("  worker class archive: " + WorkerClassArchive.describe(WorkerCommand.forCurrentJvm()));
         Optional<String> explicit = PythonWorker.explicit();
         Set<String> pythons = new LinkedHashSet<>();
         explicit.ifPresent(pythons::add);

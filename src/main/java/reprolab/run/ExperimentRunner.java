@@ -5,6 +5,7 @@ import reprolab.experiment.RunSpec;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -16,15 +17,25 @@ public final class ExperimentRunner implements RunTarget {
 
     private final WorkerCommand command;
     private final Limits limits;
+    private final Optional<WorkerClassArchive> classArchive;
 
-    /** A runner that starts workers with this command, with the default limits (10 minutes of silence). */
+    /**
+     * A runner that starts workers with this command, with the default limits (10 minutes of silence)
+     * and the user's cached class archive where the command allows one ({@link WorkerClassArchive}).
+     */
     public ExperimentRunner(WorkerCommand command) {
-        this(command, Limits.defaults());
+        this(command, Limits.defaults(), WorkerClassArchive.inUserCache(command));
     }
 
-    private ExperimentRunner(WorkerCommand command, Limits limits) {
+    private ExperimentRunner(WorkerCommand command, Limits limits, Optional<WorkerClassArchive> classArchive) {
         this.command = command;
         this.limits = limits;
+        this.classArchive = classArchive;
+    }
+
+    /** The same runner, with workers' classes archived in {@code archive} (or, empty, never archived). */
+    ExperimentRunner withClassArchive(Optional<WorkerClassArchive> archive) {
+        return new ExperimentRunner(command, limits, archive);
     }
 
     /** The same runner, counting a worker as hung after this long without an event. */
@@ -32,12 +43,12 @@ public final class ExperimentRunner implements RunTarget {
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("the silence timeout must be positive, got " + timeout);
         }
-        return new ExperimentRunner(command, limits.withSilence(timeout));
+        return new ExperimentRunner(command, limits.withSilence(timeout), classArchive);
     }
 
     /** The same runner, stopping a worker after this many lines or bytes of output that are not events. */
     public ExperimentRunner withGarbageLimit(int lines, long bytes) {
-        return new ExperimentRunner(command, limits.withGarbage(lines, bytes));
+        return new ExperimentRunner(command, limits.withGarbage(lines, bytes), classArchive);
     }
 
     /**
@@ -62,7 +73,8 @@ public final class ExperimentRunner implements RunTarget {
         }
         int atOnce = Math.min(parallel, runs.size());
         WorkerMemory memory = WorkerMemory.forParallel(atOnce);
-        LiveExperiment experiment = new LiveExperiment(folder, command, memory, limits, atOnce, listener);
+        LiveExperiment experiment = new LiveExperiment(folder, command, classArchive, memory, limits, atOnce,
+                listener);
         experiment.start(runs);
         return experiment;
     }

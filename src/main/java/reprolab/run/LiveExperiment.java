@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
@@ -25,6 +26,7 @@ final class LiveExperiment implements RunningExperiment {
 
     private final ExperimentFolder folder;
     private final WorkerCommand command;
+    private final Optional<WorkerClassArchive> classArchive;
     private final WorkerMemory memory;
     private final Limits limits;
     private final int parallel;
@@ -36,10 +38,11 @@ final class LiveExperiment implements RunningExperiment {
     private final CompletableFuture<List<RunHistory>> done = new CompletableFuture<>();
     private ScheduledFuture<?> watchdog;
 
-    LiveExperiment(ExperimentFolder folder, WorkerCommand command, WorkerMemory memory, Limits limits, int parallel,
-                   RunListener listener) {
+    LiveExperiment(ExperimentFolder folder, WorkerCommand command, Optional<WorkerClassArchive> classArchive,
+                   WorkerMemory memory, Limits limits, int parallel, RunListener listener) {
         this.folder = folder;
         this.command = command;
+        this.classArchive = classArchive;
         this.memory = memory;
         this.limits = limits;
         this.parallel = parallel;
@@ -52,6 +55,10 @@ final class LiveExperiment implements RunningExperiment {
 
     WorkerCommand command() {
         return command;
+    }
+
+    Optional<WorkerClassArchive> classArchive() {
+        return classArchive;
     }
 
     WorkerMemory memory() {

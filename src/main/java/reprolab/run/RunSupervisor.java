@@ -10,6 +10,7 @@ import reprolab.events.WorkerEvent;
 import reprolab.experiment.RunSpec;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -23,12 +24,19 @@ import java.util.concurrent.TimeoutException;
  */
 final class RunSupervisor implements Runnable {
 
+    /**
+     * How long a worker that writes the class archive may take to exit after its last event: writing
+     * takes 2-3 s on an idle machine and can take several times that beside other runs.
+     */
+    static final Duration ARCHIVE_EXIT_GRACE = Duration.ofSeconds(60);
+
     private final RunSpec run;
     private final LiveExperiment owner;
     private final ExecutorService executor;
     private final List<WorkerEvent> events = new ArrayList<>();
     private final List<String> problems = new ArrayList<>();
     private Process process;
+    private List<String> archiveOptions = List.of();
     private FailureCause stopCause;
     private String stopReason;
     private volatile long lastEventNanos = System.nanoTime();
@@ -87,6 +95,7 @@ final class RunSupervisor implements Runnable {
         } catch (IOException e) {
             storageFailed(e);
         } finally {
+            classArchiveEnded();
             closeQuietly(log);
             live = false;
             owner.runEnded(this);
@@ -109,6 +118,10 @@ final class RunSupervisor implements Runnable {
             synchronized (this) {
                 if (stopCause != null) {
                     return false; // cancelled while queued: never start it
+                }
+                if (!run.spec().execution().pytorch()) {
+                    archiveOptions = owner.classArchive().map(WorkerClassArchive::optionsForLaunch).orElse(List.of());
+                    builder.command().addAll(1, archiveOptions); // JVM options: right after the java binary
                 }
                 started = builder.start();
                 process = started;
@@ -205,8 +218,12 @@ final class RunSupervisor implements Runnable {
     }
 
     private void awaitExit() {
+        Duration grace = owner.limits().exitGrace();
+        if (WorkerClassArchive.writes(archiveOptions) && grace.compareTo(ARCHIVE_EXIT_GRACE) < 0) {
+            grace = ARCHIVE_EXIT_GRACE;
+        }
         try {
-            if (!process.waitFor(owner.limits().exitGrace().toMillis(), TimeUnit.MILLISECONDS)) {
+            if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
                 ProcessTrees.destroy(process); // said its last word but does not exit: done waiting
                 process.waitFor();
             }
@@ -217,6 +234,21 @@ final class RunSupervisor implements Runnable {
         } catch (TimeoutException | java.util.concurrent.ExecutionException e) {
             // a grandchild still holds stderr: the tail so far is enough
         }
+    }
+
+    /** Tells the class archive how a worker that used or wrote it ended (also when it never started). */
+    private void classArchiveEnded() {
+        if (archiveOptions.isEmpty() || owner.classArchive().isEmpty()) {
+            return;
+        }
+        Process ended;
+        boolean reported;
+        synchronized (this) {
+            ended = process;
+            reported = !events.isEmpty();
+        }
+        int exit = ended == null || ended.isAlive() ? -1 : ended.exitValue();
+        owner.classArchive().get().launchEnded(archiveOptions, exit, reported);
     }
 
     private void end(RunLog log) throws IOException {

@@ -109,6 +109,11 @@ public final class WorkerCommand {
         return mainClass;
     }
 
+    /** The worker JVM's classpath. */
+    public String classpath() {
+        return classpath;
+    }
+
     /**
      * Writes {@code <id>.run.json} (the run spec) and {@code <id>.args} (the classpath, which can
      * be longer than a command line may be) into {@code runsDir} and returns the process to start,
