@@ -27,8 +27,8 @@ import java.util.stream.Stream;
  * renames into place only after a clean exit: a half-written archive makes a JVM crash with SIGBUS,
  * so none may ever be visible under the final name. Its name carries a hash of the Java runtime and of
  * every jar (path, size, time), because the JVM silently drops all sharing, even the JDK's own, when
- * they differ. Only for a classpath of jars (a build folder cannot be archived: the development
- * launcher and tests run without) and a runtime that has the JDK's base archive, which a dynamic
+ * they differ. Only for a classpath of jars (a build folder cannot be archived: the Maven tests
+ * run from target/classes without; {@code ./reprolab} packs the classes into a jar) and a runtime that has the JDK's base archive, which a dynamic
  * archive extends. {@code REPROLAB_CLASS_ARCHIVE=off} turns it off. Local workers only: a Slurm
  * node may have another Java or see another cache.
  */
@@ -77,7 +77,7 @@ public final class WorkerClassArchive {
         if (bin != null && bin.getParent() != null && !hasBaseArchive(bin.getParent())) {
             return "not used: the Java runtime " + bin.getParent() + " has no base archive (lib/server/classes.jsa)";
         }
-        return "not used: the classpath is not all jars (a development build; the installed app has one)";
+        return "not used: the classpath is not all jars (a build folder such as target/classes)";
     }
 
     private static boolean switchedOff() {
