@@ -12,6 +12,8 @@ import java.nio.file.StandardOpenOption;
 /** Writes that a crash or power cut leaves either complete or not done at all. */
 public final class AtomicFiles {
 
+    private static final java.util.concurrent.atomic.AtomicLong WRITES = new java.util.concurrent.atomic.AtomicLong();
+
     private AtomicFiles() {
     }
 
@@ -26,7 +28,10 @@ public final class AtomicFiles {
      * and the folder is synced, so a crash or power cut leaves the old file or the new one, never half.
      */
     public static void write(Path target, byte[] content) throws IOException {
-        Path temp = target.resolveSibling("." + target.getFileName() + ".tmp");
+        // a temp name of its own per write: two writers of one file (the app and the command line,
+        // two windows) must never write into, or rename, each other's half-written temp file
+        Path temp = target.resolveSibling("." + target.getFileName() + "." + ProcessHandle.current().pid() + "-"
+                + WRITES.incrementAndGet() + ".tmp");
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.TRUNCATE_EXISTING)) {
