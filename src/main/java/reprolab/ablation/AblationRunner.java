@@ -3,7 +3,6 @@ package reprolab.ablation;
 import reprolab.experiment.ExperimentSpec;
 import reprolab.experiment.SpecValidator;
 import reprolab.run.ExperimentFolder;
-import reprolab.run.ExperimentRunner;
 import reprolab.run.ExperimentStore;
 import reprolab.run.RunListener;
 import reprolab.run.RunTarget;
@@ -38,7 +37,7 @@ public final class AblationRunner {
      * Creates the ablation's folder, writes {@code ablation.json} before any run starts (so even an
      * interrupted ablation can be analysed), and starts every run; returns at once.
      *
-     * @param parallel runs at once, at least 1 (see {@link #defaultParallel})
+     * @param parallel runs at once, at least 1 (see {@link #defaultParallel(AblationPlan, RunTarget)})
      */
     public RunningAblation start(AblationPlan plan, int parallel, RunListener listener) throws IOException {
         ExperimentFolder folder = store.create(storedSpec(plan.baseline()));
@@ -48,14 +47,15 @@ public final class AblationRunner {
     }
 
     /**
-     * Runs at once when the user did not say: the baseline's {@code runs.parallel}, else as many as fit
-     * the cores at the baseline's thread count (the threads group's many-thread runs then share cores,
-     * which slows them but does not change their results).
+     * Runs at once when the user did not say: the baseline's {@code runs.parallel}, else what the
+     * target fits: on this computer as many as fit the cores at the baseline's thread count (the
+     * threads group's many-thread runs then share cores, which slows them but does not change their
+     * results), on a cluster all of them (its scheduler queues them).
      */
-    public static int defaultParallel(AblationPlan plan) {
+    public static int defaultParallel(AblationPlan plan, RunTarget target) {
         ExperimentSpec base = plan.baseline();
         return base.runs().parallel() > 0 ? base.runs().parallel()
-                : ExperimentRunner.defaultParallel(base.execution().threads());
+                : target.defaultParallel(base.execution().threads(), plan.allRuns().size());
     }
 
     private static ExperimentSpec storedSpec(ExperimentSpec baseline) {

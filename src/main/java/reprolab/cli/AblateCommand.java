@@ -84,7 +84,7 @@ final class AblateCommand implements Callable<Integer> {
         target.check(storeOption.store().root());
         AblationRunner runner = new AblationRunner(target, storeOption.store());
         int parallel = specOptions.parallel != null && specOptions.parallel > 0 ? specOptions.parallel
-                : targetOptions.slurm() ? plan.allRuns().size() : AblationRunner.defaultParallel(plan);
+                : AblationRunner.defaultParallel(plan, target);
         ProgressPrinter progress = ProgressPrinter.forStream(System.err, plan.allRuns());
         RunningAblation running = runner.start(plan, parallel, progress);
         System.err.println("ablation " + running.folder().path() + ": " + plan.groups().size() + " groups x "

@@ -3,7 +3,6 @@ package reprolab.gui;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
-import reprolab.ablation.AblationRunner;
 import reprolab.gui.ablation.RunnerAblationService;
 import reprolab.gui.controls.ControlsViewModel;
 import reprolab.run.ExperimentRunner;
@@ -36,7 +35,7 @@ public final class ReproLabApp extends Application {
         ExperimentRunner runner = new ExperimentRunner(WorkerCommand.forCurrentJvm());
         RunTargetViewModel targets = new RunTargetViewModel(SlurmCommands.fromEnvironment(), WorkerCommand.forCurrentJvm());
         vm = new MainViewModel(new RunnerExperimentService(store, runner).choosingTargetWith(targets::target),
-                new RunnerAblationService(new AblationRunner(runner, store)), controls, background,
+                new RunnerAblationService(store, runner).choosingTargetWith(targets::target), controls, background,
                 Platform::runLater, System::nanoTime);
         vm.offerTargets(targets);
         window = new MainWindow(vm, background);

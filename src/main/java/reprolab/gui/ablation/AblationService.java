@@ -26,6 +26,11 @@ public interface AblationService {
         CompletableFuture<AblationReport> completion();
 
         void cancelAll();
+
+        /** Where the runs go, for the status line: "this computer", or the cluster's job. */
+        default String where() {
+            return "this computer";
+        }
     }
 
     /**

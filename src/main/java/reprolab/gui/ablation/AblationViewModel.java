@@ -129,7 +129,7 @@ public final class AblationViewModel {
     private void started(AblationService.Handle h) {
         handle = h;
         progress.planned(h.groups());
-        status.set("Running " + h.runCount() + " runs, stored in " + h.folder());
+        status.set("Running " + h.runCount() + " runs on " + h.where() + ", stored in " + h.folder());
         if (cancelRequested) {
             cancels.execute(h::cancelAll); // Cancel was pressed while the runs were starting
         }

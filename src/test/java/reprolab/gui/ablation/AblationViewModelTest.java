@@ -97,7 +97,8 @@ class AblationViewModelTest {
         assertEquals(List.of("weightInit", "dropout", "shuffle", "split"), service.startedFactors);
         assertEquals(4, service.startedRepeats);
         assertTrue(vm.runningProperty().get());
-        assertTrue(vm.statusProperty().get().contains("20 runs"), vm.statusProperty().get());
+        assertTrue(vm.statusProperty().get().startsWith("Running 20 runs on this computer, stored in "),
+                vm.statusProperty().get());
     }
 
     @Test
