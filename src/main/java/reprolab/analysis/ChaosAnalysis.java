@@ -71,19 +71,10 @@ public final class ChaosAnalysis {
             double seedGap = reference(seeds, iteration, -1).value;
             series.add(new ChaosResult.Point(iteration, gap.model()[t], Double.isNaN(seedGap) ? null : seedGap));
         }
-        int first = firstDiffering(gap);
+        int first = gap.firstDiffering();
         return new ChaosResult(gap.factor(), role, model.reachedAt, model.endIteration, model.gap(), model.seedGap(),
                 model.ratio(), model.endReference, first < 0 ? null : gap.iterations().get(first),
                 first < 0 ? 0.0 : gap.model()[first], layers, series);
-    }
-
-    private static int firstDiffering(GapSeries gap) {
-        for (int t = 0; t < gap.differing().length; t++) {
-            if (gap.differing()[t] > 0) {
-                return t;
-            }
-        }
-        return -1;
     }
 
     /** The smallest seed-group distance at an iteration (layer -1: the model), NaN when none has it. */

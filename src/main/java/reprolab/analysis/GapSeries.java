@@ -51,6 +51,16 @@ public record GapSeries(String factor, List<String> layers, List<Integer> iterat
         return new GapSeries(factor, usable.get(0).layers(), common, model, layer, differing, n * (n - 1) / 2);
     }
 
+    /** Index (in {@link #iterations()}) of the first snapshot at which some pair of runs differs, or -1. */
+    public int firstDiffering() {
+        for (int t = 0; t < differing.length; t++) {
+            if (differing[t] > 0) {
+                return t;
+            }
+        }
+        return -1;
+    }
+
     /** Index of an iteration in {@link #iterations()}, or -1. */
     public int indexOf(int iteration) {
         return iterations.indexOf(iteration);

@@ -6,9 +6,12 @@ import picocli.CommandLine.Parameters;
 import reprolab.ablation.AblationFiles;
 import reprolab.ablation.AblationResults;
 import reprolab.ablation.AblationText;
+import reprolab.ablation.SnapshotFiles;
 import reprolab.analysis.AblationReport;
 import reprolab.analysis.ExperimentAnalysis;
 import reprolab.analysis.ExperimentReport;
+import reprolab.analysis.GapSeries;
+import reprolab.analysis.GapText;
 import reprolab.analysis.ReportCsv;
 import reprolab.analysis.ReportText;
 import reprolab.events.RunHistory;
@@ -17,8 +20,11 @@ import reprolab.run.AtomicFiles;
 import reprolab.run.ExperimentFolder;
 import reprolab.run.ExperimentStore;
 
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code reprolab report DIR}: analyses a stored experiment, finished or not. */
@@ -53,8 +59,11 @@ final class ReportCommand implements Callable<Integer> {
         if (csv != null) {
             AtomicFiles.writeString(csv.toAbsolutePath(), ReportCsv.series(runs));
         }
+        // an ablation measures its groups' distances itself (time to chaos); a plain experiment's runs are one group
+        GapSeries gap = ablation == null ? parameterGap(experiment, runs) : null;
         if (json) {
-            Object document = ablation == null ? report : java.util.Map.of("ablation", ablation, "experiment", report);
+            Object document = ablation != null ? Map.of("ablation", ablation, "experiment", report)
+                    : gap != null ? Map.of("experiment", report, "parameterDistance", gap) : report;
             System.out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(document));
         } else {
             if (ablation != null) {
@@ -62,7 +71,19 @@ final class ReportCommand implements Callable<Integer> {
                 System.out.println();
             }
             System.out.println(ReportText.render(report));
+            if (gap != null) {
+                System.out.println(GapText.render(gap)); // after the report's own closing blank line
+            }
         }
         return Main.EXIT_OK;
+    }
+
+    /**
+     * The distance between the runs' parameters over training, when they wrote snapshots
+     * ({@code runs.snapshotEvery}); null when fewer than two did.
+     */
+    private static GapSeries parameterGap(ExperimentFolder experiment, List<RunHistory> runs) throws IOException {
+        List<String> ids = runs.stream().map(RunHistory::runId).toList();
+        return GapSeries.measure("runs", new ArrayList<>(SnapshotFiles.loadAll(experiment, ids).values()));
     }
 }

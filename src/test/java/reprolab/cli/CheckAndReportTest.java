@@ -22,6 +22,7 @@ class CheckAndReportTest {
     static Path dir;
     private static Path spec;
     private static CliCapture identical;
+    private static CliCapture differing;
 
     @BeforeAll
     static void checkIdenticalRuns() throws Exception {
@@ -30,6 +31,10 @@ class CheckAndReportTest {
                 + " \"model\": {\"name\": \"tiny\", \"batchSize\": 50}}");
         identical = CliCapture.run("check", spec.toString(), "--repeats", "2", "--parallel", "2",
                 "--out", dir.resolve("store-identical").toString());
+        // with parameter snapshots after every update, so that report can measure how far apart they drift
+        differing = CliCapture.run("check", spec.toString(), "--repeats", "2", "--parallel", "2",
+                "--set", "seeds.weightInit.enabled=false", "--set", "runs.snapshotEvery=1",
+                "--out", dir.resolve("store-differ").toString());
     }
 
     @Test
@@ -39,9 +44,43 @@ class CheckAndReportTest {
 
     @Test
     void checkWithWeightInitSeedOffExitsOne() {
-        CliCapture r = CliCapture.run("check", spec.toString(), "--repeats", "2", "--parallel", "2",
-                "--set", "seeds.weightInit.enabled=false", "--out", dir.resolve("store-differ").toString());
-        assertEquals(Main.EXIT_DIFFERENT, r.exit(), r.out() + r.err());
+        assertEquals(Main.EXIT_DIFFERENT, differing.exit(), differing.out() + differing.err());
+    }
+
+    @Test
+    void reportOfRunsWithSnapshotsMeasuresHowFarApartTheirParametersAre() throws Exception {
+        Path folder = onlyFolder("store-differ");
+        CliCapture text = CliCapture.run("report", folder.toString());
+        assertEquals(Main.EXIT_OK, text.exit(), text.err());
+        assertTrue(text.out().contains("parameter distance between runs (L2 over all parameters, mean over the pairs "
+                + "that differ; 2 runs, 1 pairs, 5 snapshots):"), text.out());
+        assertTrue(text.out().contains("per layer at iteration 4: conv_0 "), text.out());
+        assertTrue(text.out().contains("first apart at iteration 0"), "weight init differs from the start: " + text.out());
+
+        CliCapture json = CliCapture.run("report", folder.toString(), "--json");
+        JsonNode document = Json.mapper().readTree(json.out());
+        assertTrue(document.get("experiment").has("verdict"), json.out());
+        JsonNode distance = document.get("parameterDistance");
+        assertEquals(List.of(0, 1, 2, 3, 4), Json.mapper().convertValue(distance.get("iterations"),
+                new com.fasterxml.jackson.core.type.TypeReference<List<Integer>>() { }));
+        assertTrue(distance.get("model").get(0).asDouble() > 0, "different initial weights: " + distance);
+        for (JsonNode differingPairs : distance.get("differing")) {
+            assertEquals(1, differingPairs.asInt());
+        }
+    }
+
+    @Test
+    void reportOfRunsWithoutSnapshotsHasNoDistanceSection() {
+        CliCapture text = CliCapture.run("report", onlyFolder("store-identical").toString());
+        assertFalse(text.out().contains("parameter distance"), text.out());
+    }
+
+    private static Path onlyFolder(String store) {
+        try (Stream<Path> folders = Files.list(dir.resolve(store))) {
+            return folders.filter(Files::isDirectory).findFirst().orElseThrow();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
