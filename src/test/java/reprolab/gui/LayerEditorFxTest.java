@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Drives the layer editor in the real window, headless: shown for custom, counts and validates as you type. */
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith({ApplicationExtension.class, ClosesWindows.class})
 class LayerEditorFxTest {
 
     static {

@@ -37,7 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Drives the Lessons menu and the Ablation tab of the real window, headless, with fake engines. */
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith({ApplicationExtension.class, ClosesWindows.class})
 class LessonsAndAblationFxTest {
 
     static {

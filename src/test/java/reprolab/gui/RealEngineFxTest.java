@@ -37,7 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The real window over the real engine: worker JVMs train the tiny model and the store writes to a
  * temporary folder. Slow by nature (each worker is a JVM that loads DL4J), so there are only two.
  */
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith({ApplicationExtension.class, ClosesWindows.class})
 class RealEngineFxTest {
 
     /** Two worker JVMs loading ND4J on a busy two-core machine can take most of a minute. */

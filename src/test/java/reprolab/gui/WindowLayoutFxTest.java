@@ -33,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * what to do, and an ablation whose runs show their progress and can be cancelled. The headless screen
  * is 1600x1000 for every UI test (pom.xml: headless.geometry), so the window gets its full 1440x900.
  */
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith({ApplicationExtension.class, ClosesWindows.class})
 class WindowLayoutFxTest {
 
     private static final List<String> SEED_SWITCHES = List.of("#seeds-weightInit-enabled", "#seeds-dropout-enabled",
