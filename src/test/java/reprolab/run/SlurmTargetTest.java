@@ -97,6 +97,26 @@ class SlurmTargetTest {
     }
 
     @Test
+    void aTaskPastItsTimeLimitFailsAsATimeoutWithWhatToAskFor() throws Exception {
+        // Slurm's smallest limit is a minute; it checks limits every ~30 s and allows KillWait (5 s)
+        ExperimentSpec longRun = reprolab.experiment.SpecJson.parse("{\"name\": \"slurm timeout\", \"data\":"
+                + " {\"trainSize\": 2000, \"validationSize\": 50}, \"model\": {\"name\": \"tiny\", \"batchSize\": 50,"
+                + " \"epochs\": 1000}}"); // 40,000 updates: far beyond the minute
+        ExperimentFolder folder = new ExperimentStore(dir).create(longRun);
+        SlurmTarget oneMinute = new SlurmTarget(WorkerCommand.forCurrentJvm(),
+                new SlurmSettings(null, null, "1", List.of(), false), SlurmCommands.fromEnvironment());
+        Watcher watcher = new Watcher("run-01");
+        RunningExperiment running = oneMinute.start(folder, List.of(LocalSlurm.run("run-01", longRun)), 1, watcher);
+        RunHistory run = running.completion().get(240, TimeUnit.SECONDS).get(0);
+        assertEquals(FailureCause.TIMEOUT, run.failed().cause(), run.failed().reason());
+        assertTrue(run.failed().reason().startsWith("Slurm stopped the task at its time limit (TIMEOUT on node "
+                + SlurmPreflight.localHost() + ") after iteration "), run.failed().reason());
+        assertTrue(run.failed().reason().contains("; ask for more with --time"), run.failed().reason());
+        assertTrue(run.iterations().size() > 1, "it trained until the limit");
+        assertEquals(run.failed(), folder.loadRuns().get(0).failed(), "the failure is stored in the run's log");
+    }
+
+    @Test
     void reopeningTheFolderFollowsTheSameJobToItsEnd() throws Exception {
         ExperimentSpec spec = LocalSlurm.tiny(1);
         ExperimentFolder folder = new ExperimentStore(dir).create(spec);
