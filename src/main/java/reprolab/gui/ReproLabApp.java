@@ -35,7 +35,7 @@ public final class ReproLabApp extends Application {
         ExperimentRunner runner = new ExperimentRunner(WorkerCommand.forCurrentJvm());
         RunTargetViewModel targets = new RunTargetViewModel(SlurmCommands.fromEnvironment(), WorkerCommand.forCurrentJvm());
         vm = new MainViewModel(new RunnerExperimentService(store, runner).choosingTargetWith(targets::target),
-                new RunnerAblationService(store, runner).choosingTargetWith(targets::target), controls, background,
+                new RunnerAblationService(store, () -> targets.target(runner)), controls, background,
                 Platform::runLater, System::nanoTime);
         vm.offerTargets(targets);
         window = new MainWindow(vm, background);

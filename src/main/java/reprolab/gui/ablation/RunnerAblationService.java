@@ -21,7 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.UnaryOperator;
+import java.util.function.Supplier;
 
 /**
  * The real ablation engine behind {@link AblationService}: the planner, the store, and the target the
@@ -30,23 +30,12 @@ import java.util.function.UnaryOperator;
 public final class RunnerAblationService implements AblationService {
 
     private final ExperimentStore store;
-    private final RunTarget local;
-    private final UnaryOperator<RunTarget> chooser;
+    private final Supplier<RunTarget> target;
 
-    /** Ablations stored in {@code store}, run on {@code local} (this computer's runner). */
-    public RunnerAblationService(ExperimentStore store, RunTarget local) {
-        this(store, local, target -> target);
-    }
-
-    private RunnerAblationService(ExperimentStore store, RunTarget local, UnaryOperator<RunTarget> chooser) {
+    /** Ablations stored in {@code store}, run where {@code target} says at each start. */
+    public RunnerAblationService(ExperimentStore store, Supplier<RunTarget> target) {
         this.store = store;
-        this.local = local;
-        this.chooser = chooser;
-    }
-
-    /** The same service, asking {@code chooser} at each start where the runs go (given this computer's runner). */
-    public RunnerAblationService choosingTargetWith(UnaryOperator<RunTarget> chooser) {
-        return new RunnerAblationService(store, local, chooser);
+        this.target = target;
     }
 
     @Override
@@ -54,13 +43,13 @@ public final class RunnerAblationService implements AblationService {
             throws ServiceException {
         try {
             AblationPlan plan = AblationPlanner.plan(baseline, repeats, AblationFactor.parse(factors));
-            RunTarget target = chooser.apply(local);
-            target.check(store.root()); // before the folder exists: a refused submission stores nothing
-            RunningAblation running = new AblationRunner(target, store).start(plan,
-                    AblationRunner.defaultParallel(plan, target), RunnerExperimentService.forward(listener));
+            RunTarget chosen = target.get();
+            chosen.check(store.root()); // before the folder exists: a refused submission stores nothing
+            RunningAblation running = new AblationRunner(chosen, store).start(plan,
+                    AblationRunner.defaultParallel(plan, chosen), RunnerExperimentService.forward(listener));
             Map<String, String> groups = new LinkedHashMap<>();
             plan.groups().forEach(g -> g.runIds().forEach(id -> groups.put(id, g.factor())));
-            return new Running(running, plan.allRuns().size(), Collections.unmodifiableMap(groups), target.describe());
+            return new Running(running, plan.allRuns().size(), Collections.unmodifiableMap(groups), chosen.describe());
         } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
             throw new ServiceException("cannot start the ablation: " + e.getMessage(), e);
         }

@@ -83,15 +83,13 @@ class RunnerAblationServiceTest {
 
     @Test
     void theChosenTargetGetsEveryRunOfTheAblationAndTheHandleSaysWhere() throws Exception {
-        RecordingTarget local = new RecordingTarget("this computer", null);
         RecordingTarget cluster = new RecordingTarget("Slurm, partition debug", null);
         ExperimentStore store = new ExperimentStore(dir);
-        RunnerAblationService service = new RunnerAblationService(store, local).choosingTargetWith(l -> cluster);
+        RunnerAblationService service = new RunnerAblationService(store, () -> cluster);
 
         AblationService.Handle handle = service.start(ExperimentSpec.defaults(), 2, List.of("dropout", "shuffle"), QUIET);
 
         assertEquals(6, cluster.runs.size(), "baseline, dropout and shuffle, 2 runs each");
-        assertEquals(List.of(), local.runs);
         assertEquals(6, cluster.parallel, "a cluster gets every run at once: its scheduler queues them");
         assertEquals("Slurm, partition debug", handle.where());
         assertTrue(Files.isRegularFile(handle.folder().resolve("ablation.json")));
@@ -101,8 +99,7 @@ class RunnerAblationServiceTest {
     void theSpecsParallelRunsThrottleTheClusterToo() throws Exception {
         RecordingTarget cluster = new RecordingTarget("Slurm", null);
         ExperimentSpec throttled = ExperimentSpec.defaults().withRuns(new RunsSpec(3, 2));
-        new RunnerAblationService(new ExperimentStore(dir), new RecordingTarget("this computer", null))
-                .choosingTargetWith(l -> cluster).start(throttled, 2, List.of("dropout"), QUIET);
+        new RunnerAblationService(new ExperimentStore(dir), () -> cluster).start(throttled, 2, List.of("dropout"), QUIET);
         assertEquals(4, cluster.runs.size());
         assertEquals(2, cluster.parallel, "runs.parallel of the baseline, as `ablate --on slurm` does");
     }
@@ -115,7 +112,7 @@ class RunnerAblationServiceTest {
                 return 2;
             }
         };
-        AblationService.Handle handle = new RunnerAblationService(new ExperimentStore(dir), local)
+        AblationService.Handle handle = new RunnerAblationService(new ExperimentStore(dir), () -> local)
                 .start(ExperimentSpec.defaults(), 2, List.of("dropout"), QUIET);
         assertEquals(4, local.runs.size());
         assertEquals(2, local.parallel);
@@ -125,8 +122,7 @@ class RunnerAblationServiceTest {
     @Test
     void aTargetThatRefusesStoresNothingAndSaysWhy() throws Exception {
         RecordingTarget refusing = new RecordingTarget("Slurm", "sbatch was not found on the PATH");
-        RunnerAblationService service = new RunnerAblationService(new ExperimentStore(dir),
-                new RecordingTarget("this computer", null)).choosingTargetWith(l -> refusing);
+        RunnerAblationService service = new RunnerAblationService(new ExperimentStore(dir), () -> refusing);
 
         ServiceException e = assertThrows(ServiceException.class,
                 () -> service.start(ExperimentSpec.defaults(), 2, List.of("dropout"), QUIET));
