@@ -91,7 +91,10 @@ echo "modules: $MODULES"
 # bin/java stays in the runtime: every experiment run starts its worker JVM with it.
 # --generate-cds-archive (+22 MB) gives the runtime the JDK's base class-data-sharing archive, which
 # the workers' own archive extends (run.WorkerClassArchive: ~0.5 s less per worker start,
-# docs/installing.md); JLINK_CDS= (empty) builds without it.
+# docs/installing.md); JLINK_CDS= (empty) builds without it. Its twin for heaps over 32 GB
+# (classes_nocoops.jsa, 11 MB) goes: workers stay far below (WorkerMemory.MAX_PER_RUN), and only an
+# app window on a machine with over 128 GB of memory would have used it.
+rm -f "$WORK/runtime/lib/server/classes_nocoops.jsa"
 
 echo "== 3/4 jpackage app-image"
 COMMON=(

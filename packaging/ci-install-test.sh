@@ -61,7 +61,9 @@ mkdir -p "$work/bin" && ln -s "$(readlink -f "$(command -v reprolab)")" "$work/b
 run_tiny_twice() {
   local name="$1"; shift
   local report="$work/report-$name.json" err="$work/run-$name.err"
-  (cd "$work" && /usr/bin/env -u JAVA_HOME -u REPROLAB_PYTHON HOME="$work/home" PATH="$work/bin" \
+  # XDG_CACHE_HOME too: Java takes user.home from the password database, not from $HOME
+  (cd "$work" && /usr/bin/env -u JAVA_HOME -u REPROLAB_PYTHON HOME="$work/home" XDG_CACHE_HOME="$work/home/.cache" \
+     PATH="$work/bin" \
      reprolab run /opt/reprolab/lib/app/sample-data/experiments/tiny.json --repeats 2 --json \
      --out "$work/experiments" "$@" >"$report" 2>"$err") || { cat "$err" >&2; fail "reprolab run ($name) failed"; }
   grep -q '"verdict" : "All 2 runs are bitwise identical."' "$report" \

@@ -27,10 +27,10 @@ import java.util.stream.Stream;
  * renames into place only after a clean exit: a half-written archive makes a JVM crash with SIGBUS,
  * so none may ever be visible under the final name. Its name carries a hash of the Java runtime and of
  * every jar (path, size, time), because the JVM silently drops all sharing, even the JDK's own, when
- * they differ. Only for a classpath of jars (a build folder cannot be archived: the Maven tests
- * run from target/classes without; {@code ./reprolab} packs the classes into a jar) and a runtime that has the JDK's base archive, which a dynamic
- * archive extends. {@code REPROLAB_CLASS_ARCHIVE=off} turns it off. Local workers only: a Slurm
- * node may have another Java or see another cache.
+ * they differ. Only for a classpath of jars (a build folder cannot be archived: the Maven tests run
+ * from target/classes without; {@code ./reprolab} packs the classes into a jar) and a runtime that
+ * has the JDK's base archive, which a dynamic archive extends. {@code REPROLAB_CLASS_ARCHIVE=off}
+ * turns it off. Local workers only: a Slurm node may have another Java or see another cache.
  */
 public final class WorkerClassArchive {
 
@@ -73,9 +73,9 @@ public final class WorkerClassArchive {
             return Files.isRegularFile(file) ? file + ", used by every worker"
                     : file + ", written by the next worker (its exit takes a few seconds longer)";
         }
-        Path bin = Path.of(command.java()).toAbsolutePath().getParent();
-        if (bin != null && bin.getParent() != null && !hasBaseArchive(bin.getParent())) {
-            return "not used: the Java runtime " + bin.getParent() + " has no base archive (lib/server/classes.jsa)";
+        Optional<Path> home = javaHome(command);
+        if (home.isPresent() && !hasBaseArchive(home.get())) {
+            return "not used: the Java runtime " + home.get() + " has no base archive (lib/server/classes.jsa)";
         }
         return "not used: the classpath is not all jars (a build folder such as target/classes)";
     }
@@ -94,11 +94,16 @@ public final class WorkerClassArchive {
 
     /** The archive for workers started by {@code command}, kept in {@code folder}; empty where none can be used. */
     static Optional<WorkerClassArchive> in(Path folder, WorkerCommand command) {
-        Path bin = Path.of(command.java()).toAbsolutePath().getParent(); // <java home>/bin/java
-        return bin == null || bin.getParent() == null ? Optional.empty() : in(folder, bin.getParent(), command.classpath());
+        return javaHome(command).flatMap(home -> in(folder, home, command.classpath()));
     }
 
-    /** The archive for workers of this Java runtime and classpath, kept in {@code folder}; empty where none can be used. */
+    /** The runtime whose {@code bin/java} the command starts. */
+    private static Optional<Path> javaHome(WorkerCommand command) {
+        Path bin = Path.of(command.java()).toAbsolutePath().getParent();
+        return Optional.ofNullable(bin == null ? null : bin.getParent());
+    }
+
+    /** The archive for workers of this runtime and classpath, kept in {@code folder}; empty where none can be used. */
     static Optional<WorkerClassArchive> in(Path folder, Path javaHome, String classpath) {
         if (!hasBaseArchive(javaHome)) {
             return Optional.empty();
