@@ -70,6 +70,13 @@ run_tiny_twice() {
     || { cat "$report" "$err" >&2; fail "the $name report does not say the 2 runs are identical"; }
   echo "$name report: $(grep '"verdict"' "$report" | head -1)"
 }
+# postinst archived the window's classes (lib/app/app.jsa) and the launcher maps them from it
+[ -f /opt/reprolab/lib/app/app.jsa ] || fail "postinst made no class archive for the window (lib/app/app.jsa)"
+JAVA_TOOL_OPTIONS="-Xlog:class+load=info:file=$work/launcher-classes.txt" reprolab --version >/dev/null 2>&1 \
+  || fail "reprolab --version failed"
+grep -q '^.*reprolab\.cli\.Main source: shared objects file' "$work/launcher-classes.txt" \
+  || { grep -m3 'reprolab' "$work/launcher-classes.txt" >&2; fail "the launcher does not load its classes from lib/app/app.jsa"; }
+echo "launcher: $(grep -c 'source: shared objects file' "$work/launcher-classes.txt") classes from lib/app/app.jsa"
 run_tiny_twice dl4j
 # the first worker wrote the class archive the next ones start from (run.WorkerClassArchive); the
 # installed runtime must have the base archive it extends
