@@ -54,11 +54,7 @@ public final class ExperimentStore {
         if (override != null && !override.isBlank()) {
             return Path.of(override);
         }
-        String xdg = System.getenv("XDG_DATA_HOME");
-        Path base = xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()
-                ? Path.of(xdg)
-                : Path.of(System.getProperty("user.home"), ".local", "share");
-        return base.resolve("reprolab").resolve("experiments");
+        return UserFolders.xdg("XDG_DATA_HOME", ".local", "share").resolve("reprolab").resolve("experiments");
     }
 
     /** The data folder. */

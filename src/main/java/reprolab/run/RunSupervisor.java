@@ -238,7 +238,7 @@ final class RunSupervisor implements Runnable {
 
     /** Tells the class archive how a worker that used or wrote it ended (also when it never started). */
     private void classArchiveEnded() {
-        if (archiveOptions.isEmpty() || owner.classArchive().isEmpty()) {
+        if (archiveOptions.isEmpty()) {
             return;
         }
         Process ended;
@@ -248,7 +248,7 @@ final class RunSupervisor implements Runnable {
             reported = !events.isEmpty();
         }
         int exit = ended == null || ended.isAlive() ? -1 : ended.exitValue();
-        owner.classArchive().get().launchEnded(archiveOptions, exit, reported);
+        owner.classArchive().ifPresent(archive -> archive.launchEnded(archiveOptions, exit, reported));
     }
 
     private void end(RunLog log) throws IOException {

@@ -3,10 +3,8 @@ package reprolab.run;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -85,11 +83,7 @@ public final class WorkerClassArchive {
     }
 
     private static Path userCache() {
-        String xdg = System.getenv("XDG_CACHE_HOME");
-        Path cache = xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()
-                ? Path.of(xdg)
-                : Path.of(System.getProperty("user.home"), ".cache");
-        return cache.resolve("reprolab").resolve("class-archives");
+        return UserFolders.xdg("XDG_CACHE_HOME", ".cache").resolve("reprolab").resolve("class-archives");
     }
 
     /** The archive for workers started by {@code command}, kept in {@code folder}; empty where none can be used. */
@@ -214,14 +208,9 @@ public final class WorkerClassArchive {
     /** On disk before it gets its name, so a power cut cannot leave a named, half-written archive. */
     private void publish(Path temp) throws IOException {
         try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-            channel.force(true);
+            channel.force(true); // the JVM that wrote it did not
         }
-        try {
-            Files.move(temp, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temp, archive, StandardCopyOption.REPLACE_EXISTING);
-        }
-        AtomicFiles.syncDirectory(archive.getParent());
+        AtomicFiles.renameIntoPlace(temp, archive);
     }
 
     /** Keeps the {@link #KEPT} newest archives; older ones belong to runtimes or jars since replaced. */
