@@ -127,17 +127,13 @@ LAUNCH=(
 if command -v Xvfb >/dev/null; then
   echo "== 3b/4 class list of the window's start-up"
   list="$WORK/image/ReproLab/lib/app/app.classlist"
-  display=""
-  for n in $(seq 300 399); do
-    [ -e "/tmp/.X$n-lock" ] || [ -e "/tmp/.X11-unix/X$n" ] || { display=":$n"; break; }
-  done
-  Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
-  xvfb_pid=$!
-  for _ in $(seq 100); do [ -e "/tmp/.X11-unix/X${display#:}" ] && break; sleep 0.1; done
-  DISPLAY="$display" JAVA_TOOL_OPTIONS="-XX:DumpLoadedClassList=$list -Dreprolab.screenshot=$WORK/classlist.png" \
-    timeout 180 "$WORK/image/ReproLab/bin/ReproLab" >/dev/null 2>&1 || true
-  kill "$xvfb_pid" 2>/dev/null || true
-  wait "$xvfb_pid" 2>/dev/null || true
+  . "$ROOT/packaging/xvfb.sh"
+  if start_xvfb 300 1280x800x24 /dev/null; then
+    DISPLAY="$XVFB_DISPLAY" JAVA_TOOL_OPTIONS="-XX:DumpLoadedClassList=$list -Dreprolab.screenshot=$WORK/classlist.png" \
+      timeout 180 "$WORK/image/ReproLab/bin/ReproLab" >/dev/null 2>&1 || true
+    kill "$XVFB_PID" 2>/dev/null || true
+    wait "$XVFB_PID" 2>/dev/null || true
+  fi
   if [ -s "$list" ] && grep -q '^reprolab/gui/MainWindow$' "$list"; then
     echo "classes: $(wc -l < "$list")"
   else

@@ -9,15 +9,10 @@ cd "$(dirname "$0")/.."
 out="$(realpath -m "${1:-docs/screenshots}")"
 command -v Xvfb >/dev/null || { echo "screenshots: Xvfb is needed (apt-get install xvfb xauth libgtk-3-0)" >&2; exit 2; }
 work="$(mktemp -d)"
-display=""
-for n in $(seq 191 290); do
-  [ -e "/tmp/.X$n-lock" ] || [ -e "/tmp/.X11-unix/X$n" ] || { display=":$n"; break; }
-done
-[ -n "$display" ] || { echo "screenshots: no free X display" >&2; exit 2; }
-Xvfb "$display" -screen 0 1440x900x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
-xvfb_pid=$!
-trap 'kill "$xvfb_pid" 2>/dev/null || true; rm -rf "$work"' EXIT
-for _ in $(seq 100); do [ -e "/tmp/.X11-unix/X${display#:}" ] && break; sleep 0.1; done
+. packaging/xvfb.sh
+start_xvfb 191 1440x900x24 "$work/xvfb.log" || { echo "screenshots: no free X display" >&2; exit 2; }
+display="$XVFB_DISPLAY"
+trap 'kill "$XVFB_PID" 2>/dev/null || true; rm -rf "$work"' EXIT
 mkdir -p "$out"
 # a fresh experiment store, so the History tab shows only this run and nothing of the user's
 DISPLAY="$display" REPROLAB_JAVA_OPTS="-Xmx1g -Dprism.order=sw -Dglass.platform=gtk -Djdk.gtk.version=3 \
