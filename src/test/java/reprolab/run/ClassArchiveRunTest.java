@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.spi.ToolProvider;
 import java.util.stream.Stream;
@@ -23,7 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Real tiny trainings started by the launcher from a classpath of jars, as in the installed app: the
- * first worker writes the class archive, the next one loads its classes from it and computes the same bits.
+ * first worker writes the class archive, the next one loads its classes from it and computes the same bits;
+ * {@code doctor} names the archive in the user's cache, and {@code REPROLAB_CLASS_ARCHIVE=off} turns it off.
  */
 class ClassArchiveRunTest {
 
@@ -62,6 +64,29 @@ class ClassArchiveRunTest {
         for (int k = 0; k < writer.iterations().size(); k++) {
             assertEquals(writer.iterations().get(k).layers(), reader.iterations().get(k).layers(), "iteration " + k);
         }
+    }
+
+    @Test
+    void doctorNamesTheArchiveInTheCacheAndTheSwitchTurnsItOff() throws Exception {
+        String jars = jarClasspath();
+        Path cache = dir.resolve("xdg-cache");
+        String on = doctor(jars, Map.of("XDG_CACHE_HOME", cache.toString()));
+        assertTrue(on.contains("worker class archive: " + cache.resolve("reprolab/class-archives/worker-")), on);
+        assertTrue(on.contains(".jsa, written by the next worker"), on);
+        String off = doctor(jars, Map.of("XDG_CACHE_HOME", cache.toString(), WorkerClassArchive.SWITCH_VARIABLE, "off"));
+        assertTrue(off.contains("worker class archive: off (REPROLAB_CLASS_ARCHIVE=off)"), off);
+    }
+
+    /** {@code reprolab doctor} in a JVM of its own, as the installed app runs it, with these variables. */
+    private static String doctor(String classpath, Map<String, String> environment) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(WorkerCommand.forCurrentJvm().java(), "-cp", classpath,
+                "reprolab.cli.Main", "doctor").redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        String out = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(2, java.util.concurrent.TimeUnit.MINUTES), "doctor did not end");
+        assertEquals(0, process.exitValue(), out);
+        return out;
     }
 
     private RunHistory runOne(ExperimentRunner runner, ExperimentSpec spec, String id) throws Exception {
