@@ -156,7 +156,8 @@ public final class WorkerCommand {
      */
     public static void applyEnvironment(Map<String, String> env, ExecutionSpec execution) {
         env.remove(FAULT_VARIABLE);
-        String threads = String.valueOf(execution.threads());
+        // under threadInvariant every native library gets one thread (ExecutionSpec.nativeThreads)
+        String threads = String.valueOf(execution.nativeThreads());
         env.put("OMP_NUM_THREADS", threads);
         env.put("SD_MAX_THREADS", threads);
         env.put("SD_MASTER_THREADS", threads);
@@ -168,7 +169,7 @@ public final class WorkerCommand {
         boolean gpu = execution.backend() == Backend.CUDA;
         env.put("BACKEND_PRIORITY_CPU", gpu ? "0" : "100");
         env.put("BACKEND_PRIORITY_GPU", gpu ? "100" : "0");
-        applyRuntimeTuning(env, execution.threads());
+        applyRuntimeTuning(env, execution.nativeThreads());
     }
 
     /**
