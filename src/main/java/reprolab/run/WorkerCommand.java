@@ -140,6 +140,11 @@ public final class WorkerCommand {
         command.add("-XX:ErrorFile=" + runsDir.toAbsolutePath().resolve(run.runId() + ".hs_err.log"));
         command.addAll(JIT_OPTIONS);
         command.addAll(extraJvmArgs);
+        if (run.spec().execution().threadInvariant()) {
+            // where the launcher may lend this run cores that finished repeats left idle
+            Files.deleteIfExists(IdleCoreLending.fileFor(runsDir, run.runId())); // none from an earlier launch
+            command.add("-D" + reprolab.experiment.KernelThreadsGrant.FILE_PROPERTY + "=" + IdleCoreLending.fileFor(runsDir, run.runId()));
+        }
         command.add("@" + argFile.toAbsolutePath());
         command.add(mainClass);
         command.add("--run-spec");
