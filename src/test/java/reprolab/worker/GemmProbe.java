@@ -3,6 +3,9 @@ package reprolab.worker;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+import java.util.function.BiConsumer;
 
 /**
  * Prints one line per matrix product of a training step, {@code name hash}, computed by the BLAS
@@ -10,6 +13,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * through {@code mmul}, libnd4j's matmul op): run in JVMs with other BLAS thread counts, equal lines
  * mean the product's bits do not depend on the thread count. Shapes: seed-cnn and tiny at batch 64
  * (im2col products of both convolutions and their two gradients, dense and output layers).
+ * With {@code blocks} as second argument it checks instead whether halves of each product, each its
+ * own call, give the whole product's bits. docs/performance.md "Round 6" has the commands and results.
  */
 public final class GemmProbe {
 
@@ -29,21 +34,49 @@ public final class GemmProbe {
 
     public static void main(String[] args) {
         DataType type = args.length > 0 && args[0].equals("double") ? DataType.DOUBLE : DataType.FLOAT;
+        boolean blocks = args.length > 1 && args[1].equals("blocks");
+        forEachShape(type, blocks ? GemmProbe::blocks : GemmProbe::threads);
+        System.out.println("blasThreads=" + ((org.nd4j.nativeblas.Nd4jBlas) Nd4j.factory().blas()).getMaxThreads());
+    }
+
+    /** Seeded operands A and B of every shape, the same in every JVM. */
+    private static void forEachShape(DataType type, BiConsumer<String, INDArray[]> probe) {
         Nd4j.getRandom().setSeed(12345);
         for (Object[] shape : SHAPES) {
-            int m = (Integer) shape[1];
-            int k = (Integer) shape[2];
-            int n = (Integer) shape[3];
-            INDArray a = Nd4j.rand(type, m, k).subi(0.5);
-            INDArray b = Nd4j.rand(type, k, n).subi(0.5);
-            // DL4J's weight gradients multiply a transposed view: the same product with transA
-            INDArray aT = a.transpose().dup('c');
-            INDArray gemm = Nd4j.gemm(a, b, false, false);
-            INDArray gemmT = Nd4j.gemm(aT, b, true, false);
-            INDArray mmul = a.mmul(b);
-            System.out.println(shape[0] + " inputs=" + hash(a) + hash(b) + " gemm=" + hash(gemm) + " gemmTransA=" + hash(gemmT) + " mmul=" + hash(mmul));
+            INDArray a = Nd4j.rand(type, (Integer) shape[1], (Integer) shape[2]).subi(0.5);
+            INDArray b = Nd4j.rand(type, (Integer) shape[2], (Integer) shape[3]).subi(0.5);
+            probe.accept((String) shape[0], new INDArray[] {a, b});
         }
-        System.out.println("blasThreads=" + ((org.nd4j.nativeblas.Nd4jBlas) Nd4j.factory().blas()).getMaxThreads());
+    }
+
+    private static void threads(String name, INDArray[] ab) {
+        INDArray a = ab[0];
+        INDArray b = ab[1];
+        // DL4J's weight gradients multiply a transposed view: the same product with transA
+        INDArray gemmT = Nd4j.gemm(a.transpose().dup('c'), b, true, false);
+        System.out.println(name + " inputs=" + hash(a) + hash(b) + " gemm=" + hash(Nd4j.gemm(a, b, false, false))
+                + " gemmTransA=" + hash(gemmT) + " mmul=" + hash(a.mmul(b)));
+    }
+
+    /**
+     * Whether a product computed as independent halves (rows of A, or columns of B, each its own call
+     * on fresh contiguous arrays) gives the bits of the whole product: what a partitioning of our own
+     * over output blocks would have to keep.
+     */
+    private static void blocks(String name, INDArray[] ab) {
+        INDArray a = ab[0];
+        INDArray b = ab[1];
+        long m = a.rows();
+        long n = b.columns();
+        String whole = hash(Nd4j.gemm(a, b, false, false));
+        INDArray rows = Nd4j.vstack(Nd4j.gemm(a.get(NDArrayIndex.interval(0, m / 2), NDArrayIndex.all()).dup('c'),
+                b, false, false), Nd4j.gemm(a.get(NDArrayIndex.interval(m / 2, m), NDArrayIndex.all()).dup('c'),
+                b, false, false));
+        INDArray cols = Nd4j.hstack(Nd4j.gemm(a, b.get(NDArrayIndex.all(), NDArrayIndex.interval(0, n / 2)).dup('c'),
+                false, false), Nd4j.gemm(a, b.get(NDArrayIndex.all(), NDArrayIndex.interval(n / 2, n)).dup('c'),
+                false, false));
+        System.out.println(name + " rowHalvesEqual=" + whole.equals(hash(rows)) + " columnHalvesEqual="
+                + whole.equals(hash(cols)));
     }
 
     /** FNV-1a over the raw bits of every element, in row-major order. */

@@ -49,19 +49,10 @@ class ThreadInvariantRunsTest {
         }
     }
 
-    @Test
-    void tinyGivesTheSameBitsAtOneAndTwoThreads() {
-        assertSameBits(runs.get(0), runs.get(1));
-    }
-
-    @Test
-    void shortSeedCnnRunGivesTheSameBitsAtOneAndTwoThreads() {
-        assertSameBits(runs.get(2), runs.get(3));
-    }
-
-    @Test
-    void customModelWithBatchNormGivesTheSameBitsAtOneAndTwoThreads() {
-        assertSameBits(runs.get(4), runs.get(5));
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} at 1 and 2 threads")
+    @org.junit.jupiter.params.provider.CsvSource({"tiny, 0", "short seed-cnn run, 2", "custom model with batch norm, 4"})
+    void givesTheSameBitsAtOneAndTwoThreads(String model, int first) {
+        assertSameBits(runs.get(first), runs.get(first + 1));
     }
 
     @Test
