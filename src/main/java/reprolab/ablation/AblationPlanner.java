@@ -148,7 +148,10 @@ public final class AblationPlanner {
         private AblationPlan.Group threads() {
             int many = Math.min(256, Math.max(2, cores));
             return group(AblationFactor.THREADS, "runs alternate 1 and " + many + " native threads"
-                            + (cores < 2 ? " (this machine has 1 core; 2 threads still split the work differently)" : "")
+                            + (base.execution().threadInvariant()
+                                    ? " with thread-invariant kernels (execution.threadInvariant: the thread count must"
+                                    + " not change the bits, so this group should be bitwise identical)"
+                                    : cores < 2 ? " (this machine has 1 core; 2 threads still split the work differently)" : "")
                             + ", everything else fixed",
                     i -> base.withExecution(base.execution().withThreads(i % 2 == 0 ? 1 : many)), null);
         }

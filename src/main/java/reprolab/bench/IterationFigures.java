@@ -24,6 +24,7 @@ final class IterationFigures {
         figures.put("nativeBuild", raw.get("nativeBuild").asText());
         figures.put("helpersActive", raw.get("helpersActive").asBoolean());
         figures.put("cacheMode", raw.path("cacheMode").asText("NONE"));
+        figures.put("threadInvariant", raw.path("threadInvariant").asBoolean(false));
         figures.put("kernels", raw.path("kernels").asText("dl4j"));
         if (raw.has("kernelSelfCheck")) {
             figures.put("kernelSelfCheck", raw.get("kernelSelfCheck").asText());

@@ -30,6 +30,10 @@ final class Table {
         if (!rows.isEmpty()) {
             out.append("native build: ").append(rows.get(0).get("nativeBuild")).append('\n');
             out.append("conv cache mode: ").append(rows.get(0).get("cacheMode")).append('\n');
+            if (Boolean.TRUE.equals(rows.get(0).get("threadInvariant"))) {
+                out.append("thread-invariant kernels (execution.threadInvariant): native code on 1 thread,"
+                        + " the threads column is our Java kernels' threads\n");
+            }
             if (rows.get(0).containsKey("kernelSelfCheck")) {
                 out.append("kernel self-check (what workers use): ").append(rows.get(0).get("kernelSelfCheck")).append('\n');
             }

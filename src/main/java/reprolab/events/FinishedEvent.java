@@ -13,7 +13,9 @@ package reprolab.events;
  * @param restoredEpoch   epoch whose weights were restored, or -1
  * @param kernelCalls     calls of ReproLab's own kernels and of those that fell back to the native op,
  *                        e.g. {@code adam.reprolab}, {@code adam.native}; empty when DL4J's kernels ran
- *                        (and in event format 1)
+ *                        (and in event format 1); for a thread-invariant run also
+ *                        {@code kernelThreads.most}, the most threads its Java kernels were lent
+ *                        (run.IdleCoreLending)
  */
 public record FinishedEvent(String finalHash, int iterations, long wallMs, double msPerIteration,
                             double valLoss, double valAccuracy, boolean stoppedEarly, int restoredEpoch,

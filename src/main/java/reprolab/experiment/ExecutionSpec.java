@@ -19,6 +19,11 @@ import com.fasterxml.jackson.annotation.Nulls;
  *                                {@code CUBLAS_WORKSPACE_CONFIG=:4096:8}
  * @param cudnnBenchmark          PyTorch on cuda only: {@code torch.backends.cudnn.benchmark}, which
  *                                times several convolution algorithms and keeps the fastest
+ * @param threadInvariant         DL4J on the CPU only: the bits of a run do not depend on {@code threads}.
+ *                                Every native kernel (libnd4j, oneDNN, OpenBLAS) runs on one thread,
+ *                                because their sums are split by the thread count (OpenBLAS's sgemm too,
+ *                                docs/performance.md round 6); only our Java kernels use {@code threads},
+ *                                and they split independent outputs alone ({@link #nativeThreads()})
  */
 public record ExecutionSpec(int threads, boolean helpers, DataTypeName dataType, Backend backend,
                             // fields added for PyTorch: left out of the JSON at their defaults (so a DL4J spec's
@@ -29,7 +34,9 @@ public record ExecutionSpec(int threads, boolean helpers, DataTypeName dataType,
                             @JsonInclude(JsonInclude.Include.NON_DEFAULT) @JsonSetter(nulls = Nulls.AS_EMPTY)
                             boolean deterministicAlgorithms,
                             @JsonInclude(JsonInclude.Include.NON_DEFAULT) @JsonSetter(nulls = Nulls.AS_EMPTY)
-                            boolean cudnnBenchmark) {
+                            boolean cudnnBenchmark,
+                            @JsonInclude(JsonInclude.Include.NON_DEFAULT) @JsonSetter(nulls = Nulls.AS_EMPTY)
+                            boolean threadInvariant) {
 
     /** A spec recorded before the engine field existed (every stored run of earlier releases) ran on DL4J. */
     public ExecutionSpec {
@@ -41,36 +48,54 @@ public record ExecutionSpec(int threads, boolean helpers, DataTypeName dataType,
         this(threads, helpers, dataType, backend, Engine.DL4J, false, false);
     }
 
+    /** An execution without thread-invariant kernels (the form every spec had before round 6). */
+    public ExecutionSpec(int threads, boolean helpers, DataTypeName dataType, Backend backend, Engine engine,
+                         boolean deterministicAlgorithms, boolean cudnnBenchmark) {
+        this(threads, helpers, dataType, backend, engine, deterministicAlgorithms, cudnnBenchmark, false);
+    }
+
     public static ExecutionSpec defaults() {
         return new ExecutionSpec(1, true, DataTypeName.FLOAT, Backend.CPU);
     }
 
     public ExecutionSpec withThreads(int n) {
-        return new ExecutionSpec(n, helpers, dataType, backend, engine, deterministicAlgorithms, cudnnBenchmark);
+        return new ExecutionSpec(n, helpers, dataType, backend, engine, deterministicAlgorithms, cudnnBenchmark, threadInvariant);
     }
 
     public ExecutionSpec withHelpers(boolean on) {
-        return new ExecutionSpec(threads, on, dataType, backend, engine, deterministicAlgorithms, cudnnBenchmark);
+        return new ExecutionSpec(threads, on, dataType, backend, engine, deterministicAlgorithms, cudnnBenchmark, threadInvariant);
     }
 
     public ExecutionSpec withDataType(DataTypeName type) {
-        return new ExecutionSpec(threads, helpers, type, backend, engine, deterministicAlgorithms, cudnnBenchmark);
+        return new ExecutionSpec(threads, helpers, type, backend, engine, deterministicAlgorithms, cudnnBenchmark, threadInvariant);
     }
 
     public ExecutionSpec withBackend(Backend b) {
-        return new ExecutionSpec(threads, helpers, dataType, b, engine, deterministicAlgorithms, cudnnBenchmark);
+        return new ExecutionSpec(threads, helpers, dataType, b, engine, deterministicAlgorithms, cudnnBenchmark, threadInvariant);
     }
 
     public ExecutionSpec withEngine(Engine e) {
-        return new ExecutionSpec(threads, helpers, dataType, backend, e, deterministicAlgorithms, cudnnBenchmark);
+        return new ExecutionSpec(threads, helpers, dataType, backend, e, deterministicAlgorithms, cudnnBenchmark, threadInvariant);
     }
 
     public ExecutionSpec withDeterministicAlgorithms(boolean on) {
-        return new ExecutionSpec(threads, helpers, dataType, backend, engine, on, cudnnBenchmark);
+        return new ExecutionSpec(threads, helpers, dataType, backend, engine, on, cudnnBenchmark, threadInvariant);
     }
 
     public ExecutionSpec withCudnnBenchmark(boolean on) {
-        return new ExecutionSpec(threads, helpers, dataType, backend, engine, deterministicAlgorithms, on);
+        return new ExecutionSpec(threads, helpers, dataType, backend, engine, deterministicAlgorithms, on, threadInvariant);
+    }
+
+    public ExecutionSpec withThreadInvariant(boolean on) {
+        return new ExecutionSpec(threads, helpers, dataType, backend, engine, deterministicAlgorithms, cudnnBenchmark, on);
+    }
+
+    /**
+     * The threads libnd4j, oneDNN and OpenBLAS get: {@code threads}, or 1 under {@code threadInvariant},
+     * where the thread count must not enter any sum.
+     */
+    public int nativeThreads() {
+        return threadInvariant ? 1 : threads;
     }
 
     /** True when PyTorch trains this run. */

@@ -128,6 +128,7 @@ public final class SpecJson {
             "execution.engine", Json.mapper().getNodeFactory().textNode(Engine.DL4J.json()),
             "execution.deterministicAlgorithms", Json.mapper().getNodeFactory().booleanNode(false),
             "execution.cudnnBenchmark", Json.mapper().getNodeFactory().booleanNode(false),
+            "execution.threadInvariant", Json.mapper().getNodeFactory().booleanNode(false),
             "runs.snapshotEvery", Json.mapper().getNodeFactory().numberNode(0));
 
     public static String write(ExperimentSpec spec) {

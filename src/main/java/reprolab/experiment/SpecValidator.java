@@ -129,6 +129,7 @@ public final class SpecValidator {
             p.add("field 'execution.backend' is required: cpu or cuda");
         }
         checkEngine(e, p);
+        checkThreadInvariant(e, p);
     }
 
     /** What the PyTorch worker does not build yet is refused up front, not ignored by it. */
@@ -140,6 +141,24 @@ public final class SpecValidator {
         if (spec.execution().pytorch() && spec.runs().snapshotEvery() > 0) {
             p.add("field 'runs.snapshotEvery' is " + spec.runs().snapshotEvery() + "; the PyTorch worker writes no "
                     + "parameter snapshots yet (leave it 0, or use engine 'dl4j' for the time to chaos)");
+        }
+    }
+
+    /**
+     * Thread-invariant kernels exist for DL4J on the CPU only: PyTorch's own CPU kernels split sums by the
+     * thread count and ReproLab does not replace them; on a GPU the thread count does not split the math.
+     */
+    private static void checkThreadInvariant(ExecutionSpec e, List<String> p) {
+        if (!e.threadInvariant()) {
+            return;
+        }
+        if (e.pytorch()) {
+            p.add("field 'execution.threadInvariant' is a DL4J setting; execution.engine 'pytorch' has no "
+                    + "thread-invariant kernels (PyTorch's CPU kernels split sums by the thread count): use engine "
+                    + "'dl4j' or leave it false");
+        } else if (e.backend() == Backend.CUDA) {
+            p.add("field 'execution.threadInvariant' only takes effect with execution.backend 'cpu', not 'cuda' "
+                    + "(on a GPU execution.threads does not split the math)");
         }
     }
 

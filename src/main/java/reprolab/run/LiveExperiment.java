@@ -129,6 +129,9 @@ final class LiveExperiment implements RunningExperiment {
             unfinished.remove(supervisor);
             last = unfinished.isEmpty();
             launchMore();
+            if (queued.isEmpty() && !last) {
+                IdleCoreLending.lendTo(liveSupervisors(), parallel, folder.runsDir());
+            }
         }
         if (last) {
             finish();

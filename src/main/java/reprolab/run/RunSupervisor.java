@@ -56,6 +56,10 @@ final class RunSupervisor implements Runnable {
         return run.runId();
     }
 
+    RunSpec runSpec() {
+        return run;
+    }
+
     /** What this run reported so far. */
     synchronized RunHistory history() {
         return RunHistory.of(run.runId(), events, problems);

@@ -140,6 +140,11 @@ public final class WorkerCommand {
         command.add("-XX:ErrorFile=" + runsDir.toAbsolutePath().resolve(run.runId() + ".hs_err.log"));
         command.addAll(JIT_OPTIONS);
         command.addAll(extraJvmArgs);
+        if (run.spec().execution().threadInvariant()) {
+            // where the launcher may lend this run cores that finished repeats left idle
+            Files.deleteIfExists(IdleCoreLending.fileFor(runsDir, run.runId())); // none from an earlier launch
+            command.add("-D" + reprolab.experiment.KernelThreadsGrant.FILE_PROPERTY + "=" + IdleCoreLending.fileFor(runsDir, run.runId()));
+        }
         command.add("@" + argFile.toAbsolutePath());
         command.add(mainClass);
         command.add("--run-spec");
@@ -156,7 +161,8 @@ public final class WorkerCommand {
      */
     public static void applyEnvironment(Map<String, String> env, ExecutionSpec execution) {
         env.remove(FAULT_VARIABLE);
-        String threads = String.valueOf(execution.threads());
+        // under threadInvariant every native library gets one thread (ExecutionSpec.nativeThreads)
+        String threads = String.valueOf(execution.nativeThreads());
         env.put("OMP_NUM_THREADS", threads);
         env.put("SD_MAX_THREADS", threads);
         env.put("SD_MASTER_THREADS", threads);
@@ -168,7 +174,7 @@ public final class WorkerCommand {
         boolean gpu = execution.backend() == Backend.CUDA;
         env.put("BACKEND_PRIORITY_CPU", gpu ? "0" : "100");
         env.put("BACKEND_PRIORITY_GPU", gpu ? "100" : "0");
-        applyRuntimeTuning(env, execution.threads());
+        applyRuntimeTuning(env, execution.nativeThreads());
     }
 
     /**

@@ -159,6 +159,7 @@ public final class IterationProfiler {
         report.put("threads", spec.execution().threads());
         report.put("nativeBuild", ProvenanceCollector.nativeBuild());
         report.put("helpersActive", NativeSettings.helpersActive());
+        report.put("threadInvariant", spec.execution().threadInvariant());
         report.put("cacheMode", cacheMode);
         report.put("kernels", kernels.name().toLowerCase(java.util.Locale.ROOT));
         report.put("kernelSelfCheck", KernelSelfCheck.forRun(spec.model().learningRate(),

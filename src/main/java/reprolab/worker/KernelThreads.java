@@ -40,6 +40,11 @@ final class KernelThreads {
         threads = Math.max(1, count);
     }
 
+    /** The thread count {@link #use} set (provenance records it). */
+    static int count() {
+        return threads;
+    }
+
     /**
      * Splits {@code [0, length)} into at most as many ranges as {@link #use} set, with borders on
      * multiples of {@link PlainFloats#CHUNK}, runs the first on the calling thread and the others on

@@ -27,9 +27,11 @@ final class NativeSettings {
         NativeBuild.select(); // before the first Nd4j call below: JavaCPP reads the build choice once
         System.setProperty(DL4J_HELPERS_DISABLE, String.valueOf(!execution.helpers()));
         Nd4j.getEnvironment().allowHelpers(execution.helpers());
-        Nd4j.getEnvironment().setMaxThreads(execution.threads());
-        Nd4j.getEnvironment().setMaxMasterThreads(execution.threads());
-        KernelThreads.use(execution.threads()); // our Java kernels take the same number of threads
+        // thread-invariant runs: native code on one thread (its sums are split by the thread count),
+        // our Java kernels, which split only independent outputs, on the run's threads
+        Nd4j.getEnvironment().setMaxThreads(execution.nativeThreads());
+        Nd4j.getEnvironment().setMaxMasterThreads(execution.nativeThreads());
+        KernelThreads.use(execution.threads());
         DataType type = execution.dataType() == DataTypeName.DOUBLE ? DataType.DOUBLE : DataType.FLOAT;
         Nd4j.setDefaultDataTypes(type, type);
     }

@@ -45,6 +45,9 @@ final class ProvenanceCollector {
         }
         environment.put("nd4j.maxThreads", String.valueOf(Nd4j.getEnvironment().maxThreads()));
         environment.put("nd4j.maxMasterThreads", String.valueOf(Nd4j.getEnvironment().maxMasterThreads()));
+        // the threads our Java kernels split independent outputs over; under threadInvariant the only ones
+        environment.put("reprolab.kernelThreads", String.valueOf(KernelThreads.count()));
+        environment.put("reprolab.threadInvariant", String.valueOf(run.spec().execution().threadInvariant()));
         // which machine: on a cluster the node; the CPU model is in device (the record keeps its shape)
         environment.put(HOSTNAME_KEY, hostname());
         return new Provenance(SpecJson.hash(run.spec()), run.spec(), run.seeds(), environment,

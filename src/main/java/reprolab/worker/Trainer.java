@@ -86,6 +86,7 @@ public final class Trainer {
         EarlyStopping<INDArray> stopping = new EarlyStopping<>(spec.model().earlyStopping());
         long trainNanos = 0;
         int k = 0;
+        KernelThreadGrants grants = KernelThreadGrants.forRun(spec.execution().threadInvariant());
         Validation.Result last = null;
         for (int epoch = 0; epoch < spec.model().epochs() && !stopping.shouldStop(); epoch++) {
             int[] order = EpochOrder.permutation(split.train().length, seeds.shuffle(), epoch);
@@ -94,6 +95,7 @@ public final class Trainer {
                 int to = Math.min(order.length, from + batchSize);
                 DataSet batch = batches.batch(split.train(), order, from, to);
                 accuracy.expect(batches.labels(chosen(split.train(), order, from, to)));
+                grants.poll();
                 net.fit(batch);
                 k++;
                 double loss = faults.atIteration(k, net.score());
@@ -117,7 +119,7 @@ public final class Trainer {
         }
         long wallMs = (System.nanoTime() - startNanos) / 1_000_000;
         events.write(new FinishedEvent(fingerprints.model(), k, wallMs, k == 0 ? 0 : trainNanos / 1e6 / k,
-                last.loss(), last.accuracy(), stopping.stoppedEarly(), stopping.restoredEpoch(), KernelCalls.snapshot()));
+                last.loss(), last.accuracy(), stopping.stoppedEarly(), stopping.restoredEpoch(), kernelCounts(grants)));
     }
 
     private void openSnapshots(MultiLayerNetwork net, int every) throws TrainingFailure {
@@ -200,4 +202,16 @@ public final class Trainer {
         List<LayerFingerprint> layers = fingerprints.layers();
         return new IterationEvent(k, epoch, loss, accuracy, layers, Fingerprinter.modelHash(layers), perturbed);
     }
+
+    /** Our kernels' call counts, and for a thread-invariant run the most threads they were lent. */
+    private static java.util.Map<String, Long> kernelCounts(KernelThreadGrants grants) {
+        java.util.Map<String, Long> counts = new java.util.LinkedHashMap<>(KernelCalls.snapshot());
+        if (grants.most() > 0) {
+            counts.put(KERNEL_THREADS_MOST, (long) grants.most());
+        }
+        return counts;
+    }
+
+    /** The finished event's entry with the most threads a thread-invariant run's kernels were lent. */
+    static final String KERNEL_THREADS_MOST = "kernelThreads.most";
 }

@@ -21,6 +21,7 @@ import java.util.Random;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -122,6 +123,15 @@ class AblationPlannerTest {
     void threadsAlternateOneAndTheCores() throws SpecException {
         List<RunSpec> runs = group(planAll(tiny(), 3, 6), AblationFactor.THREADS).runs();
         assertEquals(List.of(1, 6, 1), runs.stream().map(r -> r.spec().execution().threads()).toList());
+    }
+
+    @Test
+    void threadsGroupOfAThreadInvariantExperimentKeepsTheSettingAndSaysItShouldNotBreak() throws SpecException {
+        ExperimentSpec invariant = tiny().withExecution(tiny().execution().withThreadInvariant(true));
+        AblationPlan.Group threads = group(planAll(invariant, 2, 2), AblationFactor.THREADS);
+        assertTrue(threads.runs().stream().allMatch(r -> r.spec().execution().threadInvariant()));
+        assertTrue(threads.description().contains("thread-invariant"), threads.description());
+        assertFalse(group(planAll(tiny(), 2, 2), AblationFactor.THREADS).description().contains("thread-invariant"));
     }
 
     @Test

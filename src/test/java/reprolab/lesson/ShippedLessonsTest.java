@@ -35,7 +35,7 @@ class ShippedLessonsTest {
     void indexListsTheLessonsInMenuOrder() {
         assertEquals(List.of("01-identical-runs", "02-forget-one-seed", "03-threads-and-determinism",
                         "04-tiny-perturbation", "05-seeds-vs-hyperparameters", "06-noise-in-accuracy", "07-gpu-kernels",
-                        "08-time-to-chaos"),
+                        "08-time-to-chaos", "09-thread-invariant-kernels"),
                 lessons.stream().map(Lesson::id).collect(Collectors.toList()));
     }
 
@@ -94,6 +94,17 @@ class ShippedLessonsTest {
         assertFalse(lesson.isLocked("execution.threads"));
         assertFalse(lesson.isLocked("execution.helpers"));
         assertTrue(lesson.isLocked("seeds.shuffle.value"));
+    }
+
+    @Test
+    void threadInvariantLessonAblatesTheThreadsWithTheSettingOffAndOpen() {
+        Lesson lesson = byId.get("09-thread-invariant-kernels");
+        assertEquals(LessonMode.ABLATION, lesson.mode());
+        assertEquals(List.of("threads"), lesson.factors());
+        assertFalse(lesson.settings().execution().threadInvariant(), "the learner ticks it after the first run");
+        assertTrue(lesson.settings().execution().helpers());
+        assertFalse(lesson.isLocked("execution.threadInvariant"));
+        assertFalse(lesson.isLocked("execution.helpers"));
     }
 
     @Test

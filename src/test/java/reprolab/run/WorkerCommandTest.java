@@ -126,6 +126,17 @@ class WorkerCommandTest {
     }
 
     @Test
+    void threadInvariantWorkersRunNativeCodeOnOneThread() {
+        Map<String, String> env = new HashMap<>();
+        WorkerCommand.applyEnvironment(env, new ExecutionSpec(2, true, DataTypeName.FLOAT, Backend.CPU)
+                .withThreadInvariant(true));
+        assertEquals("1", env.get("OMP_NUM_THREADS"));
+        assertEquals("1", env.get("SD_MAX_THREADS"));
+        assertEquals("1", env.get("SD_MASTER_THREADS"));
+        assertEquals(null, env.get("OPENBLAS_THREAD_TIMEOUT"), "no OpenBLAS worker thread to wait for");
+    }
+
+    @Test
     void pythonWorkersGetTheSameAllocatorAndWaitingSettings() {
         Map<String, String> env = new HashMap<>();
         PythonWorker.applyEnvironment(env, new ExecutionSpec(2, true, DataTypeName.FLOAT, Backend.CPU), Path.of("python"));

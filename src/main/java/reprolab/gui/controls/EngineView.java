@@ -20,7 +20,7 @@ import java.util.concurrent.ExecutorService;
 
 /**
  * The "Engine" group of the settings form: engine choice, the Python for PyTorch with what it offers,
- * and PyTorch's deterministic-algorithms and cudnn.benchmark switches. Node ids follow
+ * PyTorch's deterministic-algorithms and cudnn.benchmark switches, and DL4J's thread-invariant kernels. Node ids follow
  * {@link ControlsView#idOf}: {@code execution-engine}, {@code engine-python}, {@code engine-status}.
  */
 final class EngineView {
@@ -49,6 +49,11 @@ final class EngineView {
                 "cuDNN times several convolution algorithms and keeps the fastest (PyTorch on a CUDA GPU only)",
                 vm.cudaSwitchesDisabled()),
                 "execution.cudnnBenchmark");
+        addRow(9, "Thread-invariant kernels", check("execution.threadInvariant",
+                "DL4J only: the same bits at any thread count (native code on one thread, our kernels split only "
+                        + "independent outputs); slower than vendor kernels at several threads",
+                javafx.beans.binding.Bindings.equal(vm.controls().engineProperty(), Engine.PYTORCH)),
+                "execution.threadInvariant");
         reprobe();
     }
 

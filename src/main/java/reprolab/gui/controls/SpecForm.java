@@ -28,7 +28,7 @@ final class SpecForm {
     static final List<String> SWITCH_KEYS = List.of("seeds.weightInit.enabled", "seeds.dropout.enabled",
             "seeds.shuffle.enabled", "seeds.split.enabled", "execution.helpers", "perturbation.enabled",
             "model.earlyStopping.enabled", "model.earlyStopping.restoreBest", "execution.deterministicAlgorithms",
-            "execution.cudnnBenchmark");
+            "execution.cudnnBenchmark", "execution.threadInvariant");
 
     private SpecForm() {
     }
@@ -63,6 +63,7 @@ final class SpecForm {
         vm.engine.set(s.execution().engine());
         vm.flag("execution.deterministicAlgorithms").set(s.execution().deterministicAlgorithms());
         vm.flag("execution.cudnnBenchmark").set(s.execution().cudnnBenchmark());
+        vm.flag("execution.threadInvariant").set(s.execution().threadInvariant());
         PerturbationSpec p = s.perturbation();
         vm.flag("perturbation.enabled").set(p.enabled());
         vm.text("perturbation.iteration").set(String.valueOf(p.iteration()));
@@ -101,7 +102,8 @@ final class SpecForm {
         }
         ExecutionSpec execution = new ExecutionSpec(in.integer("execution.threads"),
                 vm.flag("execution.helpers").get(), vm.dataType.get(), vm.backend.get(), vm.engine.get(),
-                vm.flag("execution.deterministicAlgorithms").get(), vm.flag("execution.cudnnBenchmark").get());
+                vm.flag("execution.deterministicAlgorithms").get(), vm.flag("execution.cudnnBenchmark").get(),
+                vm.flag("execution.threadInvariant").get());
         PerturbationSpec perturbation = new PerturbationSpec(vm.flag("perturbation.enabled").get(),
                 in.integer("perturbation.iteration"), in.raw("perturbation.layer"), in.decimal("perturbation.epsilon"),
                 in.decimal("perturbation.fraction"), in.whole("perturbation.seed"));

@@ -52,4 +52,16 @@ class EngineViewFxTest {
         assertEquals(Engine.PYTORCH, controls.specProperty().get().execution().engine());
         assertTrue(controls.validProperty().get(), controls.otherProblemsProperty().get());
     }
+
+    @Test
+    void threadInvariantCheckboxDrivesTheSpecAndIsOffForPyTorch(FxRobot robot) {
+        CheckBox invariant = robot.lookup("#execution-threadInvariant").queryAs(CheckBox.class);
+        assertFalse(invariant.isDisabled(), "a DL4J setting");
+        assertFalse(controls.specProperty().get().execution().threadInvariant());
+        robot.interact(() -> invariant.setSelected(true));
+        assertTrue(controls.specProperty().get().execution().threadInvariant());
+        assertTrue(controls.validProperty().get(), controls.otherProblemsProperty().get());
+        robot.interact(() -> controls.engineProperty().set(Engine.PYTORCH));
+        assertTrue(invariant.isDisabled(), "PyTorch has no thread-invariant kernels");
+    }
 }
