@@ -44,7 +44,7 @@ final class SlurmBatchScript {
         s.append("# Written by ReproLab: one array task per run of ").append(folder.path().getFileName()).append('\n');
         s.append("runs=").append(quote(runsDir.toString())).append('\n');
         s.append("if ! cd \"$runs\" 2>/dev/null; then\n");
-        s.append("  echo \"reprolab: node $(hostname) cannot see the experiment folder $runs; it must be on a "
+        s.append("  echo \"reprolab: node ${SLURMD_NODENAME:-$(hostname)} cannot see the experiment folder $runs; it must be on a "
                 + "filesystem that every node shares (NFS, Lustre, GPFS, BeeGFS, CephFS)\" >&2\n");
         s.append("  exit ").append(EXIT_FOLDER_NOT_VISIBLE).append("\nfi\n");
         s.append(NODE_MEMORY);
@@ -59,7 +59,8 @@ final class SlurmBatchScript {
         s.append("  echo \"reprolab: Slurm started this task again (restart ${SLURM_RESTART_COUNT}); its run's log "
                 + "already holds the first attempt, so this one does not run\" >> \"$id.stderr.log\"\n");
         s.append("  exit ").append(EXIT_REQUEUED).append("\nfi\n");
-        s.append("echo \"$SLURM_ARRAY_JOB_ID $SLURM_ARRAY_TASK_ID $(hostname)\" > \"$id.node\"\n");
+        // the node's Slurm name: several slurmd on one machine share one hostname
+        s.append("echo \"$SLURM_ARRAY_JOB_ID $SLURM_ARRAY_TASK_ID ${SLURMD_NODENAME:-$(hostname)}\" > \"$id.node\"\n");
         s.append("\"$@\" >> \"$id.jsonl\" 2>> \"$id.stderr.log\"\n");
         s.append("code=$?\necho \"$code\" > \"$id.exit\"\nexit \"$code\"\n");
         return s.toString();

@@ -39,11 +39,16 @@ final class SlurmPreflight {
             throw new RunTargetException("--partition " + settings.partition() + " is not a partition of this cluster;"
                     + " allowed: " + String.join(", ", partitions));
         }
-        List<String> args = settings.partition() == null ? List.of("-h", "-N", "-o", "%N")
-                : List.of("-h", "-N", "-o", "%N", "-p", settings.partition());
-        List<String> nodes = commands.runOk("sinfo", args).lines().map(String::strip)
-                .filter(s -> !s.isEmpty()).distinct().toList();
-        checkShared(storeRoot, nodes);
+        List<String> args = new java.util.ArrayList<>(List.of("-h", "-N", "-o", "%N %n"));
+        if (settings.partition() != null) {
+            args.addAll(List.of("-p", settings.partition()));
+        }
+        List<String[]> lines = commands.runOk("sinfo", args).lines().map(String::strip).filter(s -> !s.isEmpty())
+                .map(s -> s.split("\\s+")).distinct().toList();
+        List<String> nodes = lines.stream().map(f -> f[0]).distinct().toList();
+        // a node's host (NodeHostname) is what says where it runs: several slurmd may share one machine
+        List<String> hosts = lines.stream().map(f -> f.length > 1 ? f[1] : f[0]).distinct().toList();
+        checkShared(storeRoot, hosts);
         return nodes;
     }
 
@@ -89,6 +94,7 @@ final class SlurmPreflight {
                 .map(f -> f[0]).distinct().toList();
     }
 
+    /** Refuses a local-disk folder unless every node's host is this computer. */
     static void checkShared(Path storeRoot, List<String> nodes) throws RunTargetException {
         String me = localHost();
         if (nodes.stream().allMatch(n -> n.equalsIgnoreCase(me) || n.equalsIgnoreCase("localhost"))) {
