@@ -130,4 +130,25 @@ class SlurmTargetTest {
         assertEquals(runs.get(0).finished(), folder.loadRuns().get(0).finished());
         assertEquals(SlurmTarget.jobId(folder).orElseThrow(), ((SlurmExperiment) again).jobId());
     }
+
+    @Test
+    void aPyTorchTaskWritesItsOwnFormatVersionAndTheProvenanceOfALocalRun() throws Exception {
+        ExperimentSpec tiny = LocalSlurm.tiny(1);
+        ExperimentSpec torch = tiny.withExecution(tiny.execution().withEngine(reprolab.experiment.Engine.PYTORCH));
+        ExperimentFolder folder = new ExperimentStore(dir).create(torch);
+        RunHistory run = LocalSlurm.target().start(folder, List.of(LocalSlurm.run("run-01", torch)), 1, null)
+                .completion().get(180, TimeUnit.SECONDS).get(0);
+        assertEquals(RunStatus.FINISHED, run.status(), String.valueOf(run.failed()));
+        for (String line : java.nio.file.Files.readAllLines(folder.logFile("run-01"))) {
+            assertEquals(reprolab.events.EventCodec.FORMAT_VERSION,
+                    reprolab.experiment.Json.mapper().readTree(line).path("formatVersion").asInt(), line);
+        }
+        reprolab.events.Provenance p = run.started().provenance();
+        assertEquals(2, p.dataChecksums().size(), "the sample's two files: " + p.dataChecksums());
+        p.dataChecksums().values().forEach(sum -> assertTrue(sum.matches("[0-9a-f]{64}"), sum));
+        assertFalse(p.cpuFlags().isEmpty(), "cpu flags");
+        assertTrue(LocalSlurm.nodes().contains(p.environment().get("hostname")), "the node: " + p.environment());
+        String script = java.nio.file.Files.readString(folder.runsDir().resolve("slurm-job.sh"));
+        assertFalse(script.contains("--launcher-pid"), "the task does not watch the submitter");
+    }
 }

@@ -80,16 +80,21 @@ class SlurmTwoNodeTest {
                 SlurmCommands.fromEnvironment());
     }
 
-    @Test
-    void aFailedNodeEndsItsRunAsNodeFailNamingTheNodeWhileTheOtherRunFinishes() throws Exception {
-        ExperimentSpec longRun = LocalSlurm.tiny(500);
-        ExperimentSpec shortRun = LocalSlurm.tiny(25);
-        ExperimentFolder folder = new ExperimentStore(dir).create(longRun);
-        Watcher watcher = new Watcher();
+    /** Submits run-01 and run-02, one whole node each, and returns once both report iterations. */
+    private static RunningExperiment bothTraining(ExperimentFolder folder, ExperimentSpec first, ExperimentSpec second,
+                                                  Watcher watcher) throws Exception {
         RunningExperiment running = spread().start(folder,
-                List.of(LocalSlurm.run("run-01", longRun), LocalSlurm.run("run-02", shortRun)), 2, watcher);
+                List.of(LocalSlurm.run("run-01", first), LocalSlurm.run("run-02", second)), 2, watcher);
         waitFor(() -> watcher.iterations("run-01") > 0 && watcher.iterations("run-02") > 0, 180,
                 () -> "both runs train: " + watcher.status);
+        return running;
+    }
+
+    @Test
+    void aFailedNodeEndsItsRunAsNodeFailNamingTheNodeWhileTheOtherRunFinishes() throws Exception {
+        ExperimentFolder folder = new ExperimentStore(dir).create(LocalSlurm.tiny(500));
+        Watcher watcher = new Watcher();
+        RunningExperiment running = bothTraining(folder, LocalSlurm.tiny(500), LocalSlurm.tiny(25), watcher);
         String node = Files.readString(folder.runsDir().resolve("run-01.node")).strip().split(" ")[2];
         String other = Files.readString(folder.runsDir().resolve("run-02.node")).strip().split(" ")[2];
         assertFalse(node.equals(other), "one run per node: " + node + ", " + other);
@@ -106,13 +111,9 @@ class SlurmTwoNodeTest {
 
     @Test
     void aControllerAwayIsUnknownNotFailedAndItsRestartLosesNothing() throws Exception {
-        ExperimentSpec longRun = LocalSlurm.tiny(500);
-        ExperimentFolder folder = new ExperimentStore(dir).create(longRun);
+        ExperimentFolder folder = new ExperimentStore(dir).create(LocalSlurm.tiny(500));
         Watcher watcher = new Watcher();
-        RunningExperiment running = spread().start(folder,
-                List.of(LocalSlurm.run("run-01", longRun), LocalSlurm.run("run-02", longRun)), 2, watcher);
-        waitFor(() -> watcher.iterations("run-01") > 0 && watcher.iterations("run-02") > 0, 180,
-                () -> "both runs train: " + watcher.status);
+        RunningExperiment running = bothTraining(folder, LocalSlurm.tiny(500), LocalSlurm.tiny(500), watcher);
         long controller = Long.parseLong(Files.readString(LocalSlurm.stateDir().resolve("slurmctld.pid")).strip());
         ProcessHandle.of(controller).orElseThrow().destroy(); // SIGTERM: slurmctld saves its state and exits
         waitFor(() -> watcher.status.getOrDefault("run-01", "").startsWith("unknown since")
