@@ -47,8 +47,8 @@ final class SlurmExperiment implements RunningExperiment {
     private final AtomicBoolean querying = new AtomicBoolean();
     private ScheduledFuture<?> poller;
     private int polls;
-    /** When Slurm last stopped answering, or null while it answers. Touched by the query thread only. */
-    private LocalTime unreachableSince;
+    /** When Slurm last stopped answering, or null while it answers. Set by one query round at a time (pool threads). */
+    private volatile LocalTime unreachableSince;
 
     /** Follows runs {@code runIds} (array task i runs the i-th), submitted as {@code jobs}. */
     SlurmExperiment(ExperimentFolder folder, List<String> runIds, List<SlurmJob> jobs, SlurmCommands commands,
