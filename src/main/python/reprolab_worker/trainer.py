@@ -10,6 +10,7 @@ import torch
 import torch.nn.functional as F
 
 from . import data, fingerprint, model, settings
+from . import provenance as machine
 from .faults import FaultInjection
 from .perturb import perturb
 
@@ -123,7 +124,9 @@ class Trainer:
             "helpersActive": settings.helpers_active(execution), "device": settings.device_name(device),
             "os": settings.os_name(), "java": settings.runtime(), "versions": settings.versions(),
             "layers": [name for name, _ in net.parameter_layers()], "totalIterations": total,
+            "dataChecksums": machine.data_checksums(self.spec["data"], self.home), "cpuFlags": machine.cpu_flags(),
         }
+        provenance["environment"]["hostname"] = machine.hostname()
         self.events.write("started", runId=self.run["runId"], provenance=provenance)
 
 

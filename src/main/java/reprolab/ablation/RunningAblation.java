@@ -46,11 +46,6 @@ public final class RunningAblation {
         return runs.isDone();
     }
 
-    /** The analysis of what the runs have reported so far. */
-    public AblationReport snapshotReport() {
-        return AblationResults.analyse(plan.manifest(), runs.snapshot());
-    }
-
     /** Waits until every run has ended and analyses them, with the time to chaos when they wrote snapshots. */
     public AblationReport await() throws InterruptedException {
         return analyse(runs.await());

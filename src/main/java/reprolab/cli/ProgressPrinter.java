@@ -32,6 +32,7 @@ final class ProgressPrinter implements RunListener, AutoCloseable {
         int iteration;
         int total;
         String state = "waiting";
+        boolean ended;
         int lastQuarter = -1;
     }
 
@@ -65,9 +66,11 @@ final class ProgressPrinter implements RunListener, AutoCloseable {
             }
         } else if (event instanceof FinishedEvent f) {
             run.state = String.format("finished, val acc %.4f", f.valAccuracy());
+            run.ended = true;
             plain(runId + " " + run.state);
         } else if (event instanceof FailedEvent f) {
             run.state = f.cause().json() + ": " + f.reason().lines().findFirst().orElse("");
+            run.ended = true;
             plain(runId + " " + run.state);
         }
         redraw(false);
@@ -76,7 +79,7 @@ final class ProgressPrinter implements RunListener, AutoCloseable {
     @Override
     public synchronized void onStatus(String runId, String status) {
         RunProgress run = runs.computeIfAbsent(runId, id -> new RunProgress());
-        if (!run.state.startsWith("finished") && !run.state.contains(":")) { // not over a run's end
+        if (!run.ended) { // a status ("unknown since 14:05: ...", "running on node n2") never hides a run's end
             run.state = status;
         }
         plain(runId + " " + status);

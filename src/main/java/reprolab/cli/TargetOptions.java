@@ -31,8 +31,8 @@ final class TargetOptions {
             + "e.g. --slurm-arg=--mem=4G --slurm-arg=--constraint=avx512")
     List<String> slurmArgs = new ArrayList<>();
 
-    @Option(names = "--spread-nodes", description = "Slurm: give each repeat a whole node of its own, all at once "
-            + "(--exclusive), to see whether every node gives the same bits")
+    @Option(names = "--spread-nodes", description = "Slurm: give each repeat a whole node of its own (--exclusive), "
+            + "as many at once as there are usable nodes and --parallel allows, to see whether every node gives the same bits")
     boolean spreadNodes;
 
     /** Whether the runs go to Slurm. */

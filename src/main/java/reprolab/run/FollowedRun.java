@@ -21,7 +21,7 @@ import java.util.List;
 /**
  * One run that executes elsewhere (a cluster task) and appends its events to {@code runs/<id>.jsonl}:
  * reads the complete lines added since the last look (a line still being written waits for its
- * newline), and keeps what it read. Used by one follower thread at a time; snapshots are synchronized.
+ * newline), and keeps what it read. One reader at a time, holding {@link #readLock}; snapshots are synchronized.
  */
 final class FollowedRun {
 
@@ -34,9 +34,11 @@ final class FollowedRun {
     private final List<String> problems = new ArrayList<>();
     private long offset;
     private int lineNumber;
+    /** Held while the log is read or its end written: the follower and the Slurm query thread take turns. */
+    final Object readLock = new Object();
     volatile boolean ended;
     volatile boolean cancelRequested;
-    String status = "";
+    volatile String status = "";
     int unknownPolls;
 
     FollowedRun(String runId, int index, Path log) {

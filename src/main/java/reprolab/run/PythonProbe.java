@@ -4,9 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import reprolab.experiment.Json;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 
 /**
  * What one Python offers the PyTorch engine, asked by running {@code python -m reprolab_worker --probe}
@@ -29,7 +28,8 @@ public record PythonProbe(String python, String version, String torch, boolean c
         this(python, version, torch, cuda, gpu, problem, null, false);
     }
 
-    private static final long TIMEOUT_SECONDS = 60;
+    /** Importing torch takes about a second; a Python that hangs (a broken install, a lock) is given up on. */
+    static final Duration TIMEOUT = Duration.ofSeconds(60);
 
     /** True when this Python can run PyTorch runs. */
     public boolean hasTorch() {
@@ -43,16 +43,20 @@ public record PythonProbe(String python, String version, String torch, boolean c
     }
 
     static PythonProbe of(String python, Path sourceDir) {
+        return of(python, sourceDir, TIMEOUT);
+    }
+
+    /** Probes with a time limit of its own (tests: a Python that hangs). */
+    static PythonProbe of(String python, Path sourceDir, Duration timeout) {
         ProcessBuilder builder = PythonWorker.probeProcess(python, sourceDir);
         try {
-            Process process = builder.start();
-            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                return failed(python, "did not answer within " + TIMEOUT_SECONDS + " s");
+            TimedCommand.Outcome outcome = TimedCommand.run(builder, timeout);
+            if (outcome.timedOut()) {
+                return failed(python, "did not answer within " + timeout.toSeconds() + " s");
             }
-            if (process.exitValue() != 0 || out.isEmpty()) {
-                return failed(python, "exited with code " + process.exitValue()
+            String out = outcome.out().trim();
+            if (outcome.exit() != 0 || out.isEmpty()) {
+                return failed(python, "exited with code " + outcome.exit()
                         + " (is " + sourceDir + " the worker's folder, and Python 3.8 or newer?)");
             }
             JsonNode facts = Json.mapper().readTree(out);

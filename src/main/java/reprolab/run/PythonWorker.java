@@ -26,6 +26,8 @@ public final class PythonWorker {
     public static final String PYTHON_PROPERTY = "reprolab.python";
     /** The worker package, as {@code python -m} runs it. */
     public static final String MODULE = "reprolab_worker";
+    /** The worker's option naming the launcher's pid, which it exits after; a Slurm task goes without it. */
+    static final String LAUNCHER_PID_ARG = "--launcher-pid";
     /** Pythons tried in order when none is named. */
     public static final List<String> CANDIDATES = List.of("python3", "/usr/bin/python3");
 
@@ -77,7 +79,7 @@ public final class PythonWorker {
     static ProcessBuilder processFor(RunSpec run, Path specFile, String home) {
         List<String> command = new ArrayList<>(List.of(python(), "-m", MODULE,
                 "--run-spec", specFile.toAbsolutePath().toString(),
-                "--launcher-pid", String.valueOf(ProcessHandle.current().pid()),
+                LAUNCHER_PID_ARG, String.valueOf(ProcessHandle.current().pid()),
                 "--home", home));
         ProcessBuilder builder = new ProcessBuilder(command);
         applyEnvironment(builder.environment(), run.spec().execution(), sourceDir(home));

@@ -17,7 +17,8 @@ public interface RunListener {
 
     /**
      * Where a run stands at a target that queues it, e.g. "pending (Resources)" or "running on node
-     * n3" (Slurm); told on each change. Local runs have none.
+     * n3" (Slurm), or "unknown since 14:05: Slurm does not answer (...)" while the target cannot be
+     * asked (the run is then neither ended nor failed); told on each change. Local runs have none.
      */
     default void onStatus(String runId, String status) {
     }

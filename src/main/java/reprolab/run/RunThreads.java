@@ -20,6 +20,13 @@ final class RunThreads {
     /** Follows the growing event logs of runs on a cluster (one poll at a time for all of them). */
     static final ScheduledExecutorService FOLLOWERS = Executors.newSingleThreadScheduledExecutor(named("reprolab-follow"));
 
+    /**
+     * Asks Slurm (squeue, sacct, scontrol) for the followed experiments, one round per experiment at a
+     * time, so a command that hangs until its timeout holds up neither the reading of event logs nor
+     * another experiment's questions.
+     */
+    static final ExecutorService SLURM_QUERIES = Executors.newCachedThreadPool(named("reprolab-slurm-query"));
+
     private RunThreads() {
     }
 

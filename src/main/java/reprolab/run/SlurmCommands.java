@@ -2,14 +2,12 @@ package reprolab.run;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Runs Slurm's own client commands (sbatch, squeue, sacct, scontrol, scancel, sinfo) found on a
@@ -19,22 +17,32 @@ public final class SlurmCommands {
 
     /** System property that replaces the PATH searched for Slurm's commands (tests: "sbatch is missing"). */
     public static final String PATH_PROPERTY = "reprolab.slurm.path";
-    private static final long TIMEOUT_SECONDS = 30;
+    /** How long one command may take before it is stopped: a controller that answers does so in a second. */
+    private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+
+    private static final System.Logger LOG = System.getLogger(SlurmCommands.class.getName());
 
     private final String searchPath;
+    private final Duration timeout;
 
-    private SlurmCommands(String searchPath) {
+    private SlurmCommands(String searchPath, Duration timeout) {
         this.searchPath = searchPath == null ? "" : searchPath;
+        this.timeout = timeout;
     }
 
     /** The commands on {@value #PATH_PROPERTY} when set, else on this process's PATH. */
     public static SlurmCommands fromEnvironment() {
-        return new SlurmCommands(System.getProperty(PATH_PROPERTY, System.getenv("PATH")));
+        return new SlurmCommands(System.getProperty(PATH_PROPERTY, System.getenv("PATH")), DEFAULT_TIMEOUT);
     }
 
     /** The commands on this search path (directories separated by the platform's separator). */
     public static SlurmCommands onPath(String searchPath) {
-        return new SlurmCommands(searchPath);
+        return new SlurmCommands(searchPath, DEFAULT_TIMEOUT);
+    }
+
+    /** The same commands, each stopped after {@code limit} (tests: a hung squeue). */
+    SlurmCommands withTimeout(Duration limit) {
+        return new SlurmCommands(searchPath, limit);
     }
 
     /** What a command printed and how it exited. */
@@ -65,30 +73,30 @@ public final class SlurmCommands {
                 + "(install Slurm's client commands, or load their module, and start ReproLab again)");
     }
 
-    /** Runs {@code command args...}; a missing command or a hang becomes a {@link RunTargetException}. */
+    /**
+     * Runs {@code command args...}; a missing command or one that does not end within its timeout
+     * (it is then killed with its children) becomes a {@link RunTargetException}.
+     */
     Result run(String command, List<String> args) throws RunTargetException {
         Path exe = find(command).orElseThrow(() -> new RunTargetException(command
                 + " is not on the PATH; Slurm's client commands are needed to run on a cluster"));
         List<String> argv = new ArrayList<>();
         argv.add(exe.toString());
         argv.addAll(args);
+        TimedCommand.Outcome o;
         try {
-            Process p = new ProcessBuilder(argv).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                    .start();
-            CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> readAll(p.getErrorStream()));
-            String out = readAll(p.getInputStream());
-            if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new RunTargetException(command + " did not answer within " + TIMEOUT_SECONDS
-                        + " s; is slurmctld reachable (scontrol ping)?");
-            }
-            return new Result(p.exitValue(), out, err.join());
+            o = TimedCommand.run(new ProcessBuilder(argv), timeout);
         } catch (IOException e) {
             throw new RunTargetException(command + " could not be started: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RunTargetException(command + " was interrupted");
         }
+        if (o.timedOut()) {
+            throw new RunTargetException(command + " did not answer within " + timeout.toSeconds()
+                    + " s and was stopped; is slurmctld reachable (scontrol ping)?");
+        }
+        return new Result(o.exit(), o.out(), o.err());
     }
 
     /** Like {@link #run} but a non-zero exit is a {@link RunTargetException} carrying its stderr. */
@@ -100,16 +108,20 @@ public final class SlurmCommands {
         return r.out();
     }
 
+    /** Runs a command whose failure only matters as a warning in the log (scancel): never throws. */
+    void tryRun(String command, List<String> args) {
+        try {
+            Result r = run(command, args);
+            if (!r.ok()) {
+                LOG.log(System.Logger.Level.WARNING, command + " " + args + ": " + firstLines(r.err()));
+            }
+        } catch (RunTargetException e) {
+            LOG.log(System.Logger.Level.WARNING, command + " " + args + ": " + e.getMessage());
+        }
+    }
+
     static String firstLines(String text) {
         String t = text.strip();
         return t.isEmpty() ? "it printed nothing" : String.join("; ", t.lines().limit(3).toList());
-    }
-
-    private static String readAll(java.io.InputStream in) {
-        try (in) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "";
-        }
     }
 }

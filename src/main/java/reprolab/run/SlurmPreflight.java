@@ -39,14 +39,62 @@ final class SlurmPreflight {
             throw new RunTargetException("--partition " + settings.partition() + " is not a partition of this cluster;"
                     + " allowed: " + String.join(", ", partitions));
         }
-        List<String> args = settings.partition() == null ? List.of("-h", "-N", "-o", "%N")
-                : List.of("-h", "-N", "-o", "%N", "-p", settings.partition());
-        List<String> nodes = commands.runOk("sinfo", args).lines().map(String::strip)
-                .filter(s -> !s.isEmpty()).distinct().toList();
-        checkShared(storeRoot, nodes);
+        List<String> args = new java.util.ArrayList<>(List.of("-h", "-N", "-o", "%N %n"));
+        if (settings.partition() != null) {
+            args.addAll(List.of("-p", settings.partition()));
+        }
+        List<String[]> lines = commands.runOk("sinfo", args).lines().map(String::strip).filter(s -> !s.isEmpty())
+                .map(s -> s.split("\\s+")).distinct().toList();
+        List<String> nodes = lines.stream().map(f -> f[0]).distinct().toList();
+        // a node's host (NodeHostname) is what says where it runs: several slurmd may share one machine
+        List<String> hosts = lines.stream().map(f -> f.length > 1 ? f[1] : f[0]).distinct().toList();
+        checkShared(storeRoot, hosts);
         return nodes;
     }
 
+    /**
+     * Lets Slurm judge the options without submitting anything ({@code sbatch --test-only}): an
+     * unknown account, a bad time limit or extra argument is refused before the folder exists.
+     */
+    static void testOptions(SlurmCommands commands, SlurmSettings settings) throws RunTargetException {
+        List<String> args = new java.util.ArrayList<>(List.of("--test-only", "--no-requeue"));
+        args.addAll(settings.sbatchOptions());
+        args.add("--wrap=true");
+        SlurmCommands.Result r = commands.run("sbatch", args);
+        if (!r.ok()) {
+            throw new RunTargetException("Slurm refused the job: " + SlurmCommands.firstLines(r.err()));
+        }
+    }
+
+    /**
+     * How many tasks run at once with {@code --spread-nodes}: one whole node each, so at most the
+     * usable nodes (idle, mixed or allocated; down, drained and failed ones do not count), and at
+     * most what {@code --parallel} allows.
+     *
+     * @throws RunTargetException when no node of the partition is usable
+     */
+    static int spreadAtOnce(SlurmCommands commands, SlurmSettings settings, List<String> nodes, int atOnce)
+            throws RunTargetException {
+        List<String> args = new java.util.ArrayList<>(List.of("-h", "-N", "-o", "%N %t"));
+        if (settings.partition() != null) {
+            args.addAll(List.of("-p", settings.partition()));
+        }
+        List<String> usable = usableNodes(commands.runOk("sinfo", args));
+        if (usable.isEmpty()) {
+            throw new RunTargetException("--spread-nodes needs a usable node, and every node of the partition ("
+                    + String.join(", ", nodes) + ") is down, drained or failed (sinfo)");
+        }
+        return Math.min(atOnce, usable.size());
+    }
+
+    /** The nodes that can take a task, from sinfo's "NAME STATE" lines (a trailing * marks a node not responding). */
+    static List<String> usableNodes(String sinfo) {
+        return sinfo.lines().map(String::strip).map(l -> l.split("\\s+")).filter(f -> f.length == 2)
+                .filter(f -> f[1].matches("(idle|mix|mixed|alloc|allocated|comp|completing)"))
+                .map(f -> f[0]).distinct().toList();
+    }
+
+    /** Refuses a local-disk folder unless every node's host is this computer. */
     static void checkShared(Path storeRoot, List<String> nodes) throws RunTargetException {
         String me = localHost();
         if (nodes.stream().allMatch(n -> n.equalsIgnoreCase(me) || n.equalsIgnoreCase("localhost"))) {

@@ -37,12 +37,19 @@ final class SlurmQueue {
         this.commands = commands;
     }
 
-    /** Tasks squeue lists (waiting or running), by array index; empty once the job left the queue. */
+    /**
+     * Tasks squeue lists (waiting or running), by array index; empty once Slurm says the job left the
+     * queue. A failed squeue (controller away, a bad SLURM_CONF) is no answer: it throws, so nobody
+     * mistakes it for "ended".
+     */
     Map<Integer, Task> queued(String jobId) throws RunTargetException {
         SlurmCommands.Result r = commands.run("squeue", List.of("-h", "-r", "-j", jobId, "-o", "%K|%T|%r|%N"));
         Map<Integer, Task> tasks = new HashMap<>();
         if (!r.ok()) {
-            return tasks; // "Invalid job id": every task has left the queue
+            if (forgotten(r)) {
+                return tasks; // Slurm's answer: the job has left the queue (and its memory)
+            }
+            throw notAnswered("squeue", r);
         }
         for (String line : r.out().lines().toList()) {
             String[] f = line.split("\\|", -1);
@@ -54,7 +61,10 @@ final class SlurmQueue {
         return tasks;
     }
 
-    /** Tasks that Slurm still remembers, ended or not, from sacct or else scontrol. */
+    /**
+     * Tasks that Slurm still remembers, ended or not, from sacct or else scontrol; empty when scontrol
+     * answers that it no longer knows the job; throws when neither answers.
+     */
     Map<Integer, Task> remembered(String jobId) throws RunTargetException {
         SlurmCommands.Result acct = commands.run("sacct",
                 List.of("-n", "-P", "-X", "-j", jobId, "-o", "JobID,State,ExitCode,NodeList,Reason"));
@@ -62,7 +72,22 @@ final class SlurmQueue {
             return parseSacct(acct.out());
         }
         SlurmCommands.Result show = commands.run("scontrol", List.of("-o", "show", "job", jobId));
-        return show.ok() ? parseScontrol(show.out()) : new HashMap<>();
+        if (show.ok()) {
+            return parseScontrol(show.out());
+        }
+        if (forgotten(show)) {
+            return new HashMap<>(); // ended longer than MinJobAge ago, and no accounting to ask
+        }
+        throw notAnswered("scontrol", show);
+    }
+
+    /** Slurm answered that it does not know the job: it ended and was purged. Every other failure is no answer. */
+    private static boolean forgotten(SlurmCommands.Result r) {
+        return r.err().contains("Invalid job id");
+    }
+
+    private static RunTargetException notAnswered(String command, SlurmCommands.Result r) {
+        return new RunTargetException(command + " failed (exit " + r.exit() + "): " + SlurmCommands.firstLines(r.err()));
     }
 
     static Map<Integer, Task> parseSacct(String out) {

@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * What a user says about the Slurm jobs of an experiment: partition, account and time limit (null
  * for the cluster's defaults), extra sbatch arguments passed as they are, and whether the repeats
- * must run on different nodes (each task takes a whole node with {@code --exclusive}, all at once).
+ * must run on different nodes (each task takes a whole node with {@code --exclusive}; as many at once
+ * as there are usable nodes and {@code --parallel} allows).
  */
 public record SlurmSettings(String partition, String account, String time, List<String> extraArgs,
                             boolean spreadNodes) {

@@ -47,8 +47,21 @@ class SlurmCliTest {
         assertEquals(3, onSlurm.size());
         for (RunHistory run : onSlurm) {
             assertEquals(localHash, run.finished().finalHash(), run.runId());
-            assertEquals(LocalSlurmHost.name(), run.started().provenance().environment().get("hostname"));
+            String host = run.started().provenance().environment().get("hostname");
+            assertTrue(LocalSlurm.nodes().contains(host), "the host is the task's node (SLURMD_NODENAME): " + host);
         }
+    }
+
+    @Test
+    void spreadNodesRunsOneRepeatPerNodeAndTheVerdictNamesBothNodes() throws Exception {
+        List<String> nodes = LocalSlurm.requireNodes(2);
+        CliCapture r = CliCapture.run("run", spec.toString(), "--repeats", "2", "--on", "slurm", "--spread-nodes",
+                "--out", dir.resolve("spread").toString());
+        assertEquals(Main.EXIT_OK, r.exit(), r.out() + r.err());
+        List<String> hosts = only(dir.resolve("spread")).loadRuns().stream()
+                .map(run -> run.started().provenance().environment().get("hostname")).sorted().toList();
+        assertEquals(nodes.subList(0, 2), hosts, "one repeat on each node");
+        assertTrue(r.out().contains(nodes.get(0)) && r.out().contains(nodes.get(1)), "the verdict names both nodes: " + r.out());
     }
 
     @Test
@@ -103,13 +116,6 @@ class SlurmCliTest {
             return new ExperimentStore(store).open(folders.filter(Files::isDirectory).findFirst().orElseThrow());
         } catch (reprolab.run.StoreException e) {
             throw new IOException(e);
-        }
-    }
-
-    /** This computer's host name, which the local cluster's node runs on. */
-    private static final class LocalSlurmHost {
-        static String name() throws IOException {
-            return Files.readString(Path.of("/proc/sys/kernel/hostname")).strip();
         }
     }
 }

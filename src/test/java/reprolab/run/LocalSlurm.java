@@ -11,8 +11,8 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The real one-node cluster the Slurm tests run on (packaging/slurm/start-local-cluster.sh; CI starts
- * it). Tests fail with this message, never skip, when it is not up.
+ * The real local cluster the Slurm tests run on (packaging/slurm/start-local-cluster.sh; CI starts
+ * it with --nodes 2). Tests fail with this message, never skip, when it is not up.
  */
 public final class LocalSlurm {
 
@@ -28,6 +28,40 @@ public final class LocalSlurm {
         assertTrue(r.ok() && r.out().lines().anyMatch(s -> s.matches("idle|mixed|allocated")),
                 "no local Slurm cluster is reachable (sinfo: " + r.out().strip() + r.err().strip()
                         + "); start it with: bash packaging/slurm/start-local-cluster.sh");
+    }
+
+    /** The cluster's node names (n1 and n2 on the two-node cluster CI starts, this machine's name on one node). */
+    public static List<String> nodes() throws RunTargetException {
+        return SlurmCommands.fromEnvironment().runOk("sinfo", List.of("-h", "-N", "-o", "%N")).lines()
+                .map(String::strip).filter(n -> !n.isEmpty()).distinct().sorted().toList();
+    }
+
+    /** Fails the calling test with how to start them unless the cluster has {@code count} usable nodes; returns their names. */
+    public static List<String> requireNodes(int count) throws RunTargetException {
+        requireRunning();
+        List<String> usable = SlurmPreflight.usableNodes(SlurmCommands.fromEnvironment()
+                .runOk("sinfo", List.of("-h", "-N", "-o", "%N %t"))).stream().sorted().toList();
+        assertTrue(usable.size() >= count, "this test needs " + count + " usable nodes, the cluster has " + usable
+                + "; start them with: bash packaging/slurm/start-local-cluster.sh --nodes " + count);
+        return usable;
+    }
+
+    /** Where start-local-cluster.sh keeps the daemons' state and pid files (root: /var/lib; a user: XDG state). */
+    public static java.nio.file.Path stateDir() {
+        if ("root".equals(System.getProperty("user.name"))) {
+            return java.nio.file.Path.of("/var/lib/reprolab-slurm");
+        }
+        String xdg = System.getenv("XDG_STATE_HOME");
+        return java.nio.file.Path.of(xdg != null ? xdg : System.getProperty("user.home") + "/.local/state", "reprolab-slurm");
+    }
+
+    /** Runs one of packaging/slurm's scripts (fail-node.sh, start-local-cluster.sh) and fails the test if it fails. */
+    public static void script(String... command) throws Exception {
+        List<String> argv = new java.util.ArrayList<>(List.of("bash", "packaging/slurm/" + command[0]));
+        argv.addAll(List.of(command).subList(1, command.length));
+        Process p = new ProcessBuilder(argv).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertTrue(p.waitFor() == 0, String.join(" ", argv) + ": " + out);
     }
 
     /** A Slurm target for the worker command of this JVM, with the cluster's defaults. */

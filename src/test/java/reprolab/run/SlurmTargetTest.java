@@ -75,8 +75,8 @@ class SlurmTargetTest {
         RunHistory first = folder.loadRuns().get(0);
         assertFalse(first.iterations().isEmpty(), "the iterations that arrived before the cancel are kept on disk");
         assertEquals(RunStatus.CANCELLED, first.status());
-        assertTrue(watcher.statuses.get("run-01").contains("running on node " + SlurmPreflight.localHost()),
-                watcher.statuses.toString());
+        String status = watcher.statuses.get("run-01");
+        assertTrue(LocalSlurm.nodes().stream().anyMatch(n -> status.contains("running on node " + n)), status);
     }
 
     @Test
@@ -109,8 +109,8 @@ class SlurmTargetTest {
         RunningExperiment running = oneMinute.start(folder, List.of(LocalSlurm.run("run-01", longRun)), 1, watcher);
         RunHistory run = running.completion().get(240, TimeUnit.SECONDS).get(0);
         assertEquals(FailureCause.TIMEOUT, run.failed().cause(), run.failed().reason());
-        assertTrue(run.failed().reason().startsWith("Slurm stopped the task at its time limit (TIMEOUT on node "
-                + SlurmPreflight.localHost() + ") after iteration "), run.failed().reason());
+        assertTrue(run.failed().reason().matches("Slurm stopped the task at its time limit \\(TIMEOUT on node ("
+                + String.join("|", LocalSlurm.nodes()) + ")\\) after iteration (?s).*"), run.failed().reason());
         assertTrue(run.failed().reason().contains("; ask for more with --time"), run.failed().reason());
         assertTrue(run.iterations().size() > 1, "it trained until the limit");
         assertEquals(run.failed(), folder.loadRuns().get(0).failed(), "the failure is stored in the run's log");
@@ -132,23 +132,23 @@ class SlurmTargetTest {
     }
 
     @Test
-    void spreadNodesGivesEachRepeatAWholeNodeSoOnOneNodeTheyRunOneAfterTheOther() throws Exception {
-        ExperimentSpec spec = LocalSlurm.tiny(1);
-        ExperimentFolder folder = new ExperimentStore(dir).create(spec);
-        SlurmTarget spread = new SlurmTarget(WorkerCommand.forCurrentJvm(),
-                new SlurmSettings(null, null, null, List.of(), true), SlurmCommands.fromEnvironment());
-        SlurmExperiment running = (SlurmExperiment) spread.start(folder,
-                List.of(LocalSlurm.run("run-01", spec), LocalSlurm.run("run-02", spec)), 2, null);
-        List<RunHistory> runs = running.completion().get(180, TimeUnit.SECONDS);
-        runs.forEach(r -> assertEquals(RunStatus.FINISHED, r.status(), r.runId() + ": " + r.failed()));
-        String job = SlurmCommands.fromEnvironment().runOk("scontrol", List.of("-o", "show", "job", running.jobId()));
-        assertTrue(job.contains("OverSubscribe=NO"), "each task has its node to itself (--exclusive): " + job);
-        assertTrue(job.contains("ArrayTaskThrottle=1"), "one node, so one task at a time: " + job);
-        Path runsDir = folder.runsDir();
-        boolean firstThenSecond = !java.nio.file.Files.getLastModifiedTime(runsDir.resolve("run-02.node"))
-                .toInstant().isBefore(java.nio.file.Files.getLastModifiedTime(runsDir.resolve("run-01.exit")).toInstant());
-        boolean secondThenFirst = !java.nio.file.Files.getLastModifiedTime(runsDir.resolve("run-01.node"))
-                .toInstant().isBefore(java.nio.file.Files.getLastModifiedTime(runsDir.resolve("run-02.exit")).toInstant());
-        assertTrue(firstThenSecond || secondThenFirst, "the two tasks did not overlap");
+    void aPyTorchTaskWritesItsOwnFormatVersionAndTheProvenanceOfALocalRun() throws Exception {
+        ExperimentSpec tiny = LocalSlurm.tiny(1);
+        ExperimentSpec torch = tiny.withExecution(tiny.execution().withEngine(reprolab.experiment.Engine.PYTORCH));
+        ExperimentFolder folder = new ExperimentStore(dir).create(torch);
+        RunHistory run = LocalSlurm.target().start(folder, List.of(LocalSlurm.run("run-01", torch)), 1, null)
+                .completion().get(180, TimeUnit.SECONDS).get(0);
+        assertEquals(RunStatus.FINISHED, run.status(), String.valueOf(run.failed()));
+        for (String line : java.nio.file.Files.readAllLines(folder.logFile("run-01"))) {
+            assertEquals(reprolab.events.EventCodec.FORMAT_VERSION,
+                    reprolab.experiment.Json.mapper().readTree(line).path("formatVersion").asInt(), line);
+        }
+        reprolab.events.Provenance p = run.started().provenance();
+        assertEquals(2, p.dataChecksums().size(), "the sample's two files: " + p.dataChecksums());
+        p.dataChecksums().values().forEach(sum -> assertTrue(sum.matches("[0-9a-f]{64}"), sum));
+        assertFalse(p.cpuFlags().isEmpty(), "cpu flags");
+        assertTrue(LocalSlurm.nodes().contains(p.environment().get("hostname")), "the node: " + p.environment());
+        String script = java.nio.file.Files.readString(folder.runsDir().resolve("slurm-job.sh"));
+        assertFalse(script.contains("--launcher-pid"), "the task does not watch the submitter");
     }
 }

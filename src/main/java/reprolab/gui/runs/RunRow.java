@@ -1,6 +1,9 @@
 package reprolab.gui.runs;
 
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
@@ -17,8 +20,9 @@ public final class RunRow {
     private final IntegerProperty total = new SimpleIntegerProperty(0);
     private final DoubleProperty progress = new SimpleDoubleProperty(0);
     private final StringProperty eta = new SimpleStringProperty("");
+    /** Whether the run has ended: its cancel button is off. Not read from the status, which a cluster words freely. */
+    private final BooleanProperty ended = new SimpleBooleanProperty(false);
     long startedNanos = -1;
-    boolean ended;
 
     public RunRow(String runId, int colorIndex) {
         this.runId = runId;
@@ -32,6 +36,14 @@ public final class RunRow {
     /** Index into the run palette, shared by the table swatch and the chart series. */
     public int colorIndex() {
         return colorIndex;
+    }
+
+    public ReadOnlyBooleanProperty endedProperty() {
+        return ended;
+    }
+
+    void markEnded() {
+        ended.set(true);
     }
 
     public StringProperty statusProperty() {
@@ -55,6 +67,6 @@ public final class RunRow {
     }
 
     public boolean isEnded() {
-        return ended;
+        return ended.get();
     }
 }

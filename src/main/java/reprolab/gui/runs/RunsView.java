@@ -130,8 +130,9 @@ public final class RunsView {
                 return;
             }
             button.setOnAction(e -> cancel.accept(row.runId()));
-            button.disableProperty().bind(row.statusProperty().isNotEqualTo("running")
-                    .and(row.statusProperty().isNotEqualTo("waiting")));
+            // by the end, not the status: a cluster's "pending (Priority)", "running on node n1" or
+            // "unknown since 14:05" are all runs that can still be cancelled
+            button.disableProperty().bind(row.endedProperty());
             setGraphic(button);
         }
     }

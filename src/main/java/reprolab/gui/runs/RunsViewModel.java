@@ -50,7 +50,7 @@ public final class RunsViewModel {
         reset(runs.stream().map(RunHistory::runId).toList());
         for (RunHistory h : runs) {
             RunRow row = row(h.runId()).orElseThrow();
-            row.ended = true;
+            row.markEnded();
             row.iterationProperty().set(h.lastIteration());
             row.totalProperty().set(h.started() == null ? 0 : h.started().provenance().totalIterations());
             row.progressProperty().set(h.finished() != null ? 1 : fraction(h.lastIteration(), row.totalProperty().get()));
@@ -72,14 +72,14 @@ public final class RunsViewModel {
 
     /** Shows where queued runs stand (a cluster's "pending (reason)" or "running on node X") until they end. */
     public void applyStatuses(Map<String, String> statuses) {
-        statuses.forEach((runId, status) -> row(runId).filter(r -> !r.ended).ifPresent(r -> r.statusProperty().set(status)));
+        statuses.forEach((runId, status) -> row(runId).filter(r -> !r.isEnded()).ifPresent(r -> r.statusProperty().set(status)));
     }
 
     /** Marks runs that never reported an end as stopped (the experiment is over). */
     public void markAllEnded() {
         for (RunRow row : rows) {
-            if (!row.ended) {
-                row.ended = true;
+            if (!row.isEnded()) {
+                row.markEnded();
                 row.statusProperty().set("stopped");
                 row.etaProperty().set("");
             }
@@ -87,7 +87,7 @@ public final class RunsViewModel {
     }
 
     public boolean anyRunning() {
-        return rows.stream().anyMatch(r -> !r.ended);
+        return rows.stream().anyMatch(r -> !r.isEnded());
     }
 
     private void applyRun(RunRow row, List<WorkerEvent> list, long nowNanos) {
@@ -104,10 +104,10 @@ public final class RunsViewModel {
                     row.startedNanos = nowNanos;
                 }
             } else if (e instanceof FinishedEvent) {
-                row.ended = true;
+                row.markEnded();
                 status = "finished";
             } else if (e instanceof FailedEvent f) {
-                row.ended = true;
+                row.markEnded();
                 status = f.cause() == FailureCause.CANCELLED ? "cancelled" : "failed: " + f.reason();
             }
         }
@@ -115,7 +115,7 @@ public final class RunsViewModel {
         row.iterationProperty().set(iteration);
         row.statusProperty().set(status);
         row.progressProperty().set("finished".equals(status) ? 1 : fraction(iteration, total));
-        row.etaProperty().set(row.ended ? "" : eta(row, iteration, total, nowNanos));
+        row.etaProperty().set(row.isEnded() ? "" : eta(row, iteration, total, nowNanos));
     }
 
     private static double fraction(int iteration, int total) {

@@ -9,12 +9,12 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import reprolab.run.RunTarget;
+import reprolab.run.ShellWords;
 import reprolab.run.SlurmCommands;
 import reprolab.run.SlurmSettings;
 import reprolab.run.SlurmTarget;
 import reprolab.run.WorkerCommand;
 
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -53,7 +53,8 @@ public final class RunTargetViewModel {
     private final WorkerCommand worker;
     private volatile Snapshot current;
 
-    private record Snapshot(Choice choice, SlurmSettings settings) {
+    /** @param argsProblem why the extra sbatch arguments cannot be split (an unclosed quote), or null */
+    private record Snapshot(Choice choice, SlurmSettings settings, String argsProblem) {
     }
 
     /** A choice whose Slurm target submits {@code worker} through {@code commands}. */
@@ -69,13 +70,23 @@ public final class RunTargetViewModel {
 
     private void take() {
         Choice c = slurmAvailable.get() ? choice.get() : Choice.LOCAL;
-        List<String> extra = Arrays.stream(sbatchArgs.get().strip().split("\\s+")).filter(s -> !s.isEmpty()).toList();
-        current = new Snapshot(c, new SlurmSettings(partition.get(), account.get(), time.get(), extra, spreadNodes.get()));
+        List<String> extra = List.of();
+        String problem = null;
+        try {
+            extra = ShellWords.split(sbatchArgs.get()); // as a shell splits them: quotes keep spaces
+        } catch (IllegalArgumentException e) {
+            problem = "the extra sbatch arguments cannot be split: " + e.getMessage();
+        }
+        current = new Snapshot(c, new SlurmSettings(partition.get(), account.get(), time.get(), extra, spreadNodes.get()),
+                problem);
     }
 
     /** The target chosen now: {@code local} for this computer, else a Slurm target with the settings. */
     public RunTarget target(RunTarget local) {
         Snapshot s = current;
+        if (s.choice() == Choice.SLURM && s.argsProblem() != null) {
+            throw new IllegalArgumentException(s.argsProblem());
+        }
         return s.choice() == Choice.SLURM ? new SlurmTarget(worker, s.settings(), commands) : local;
     }
 

@@ -48,4 +48,18 @@ class RunTargetViewModelTest {
         vm.choiceProperty().set(RunTargetViewModel.Choice.LOCAL);
         assertSame(local, vm.target(local));
     }
+
+    @Test
+    void extraSbatchArgumentsSplitAsAShellSplitsThemAndAnUnclosedQuoteRefusesTheRun() {
+        RunTargetViewModel vm = new RunTargetViewModel(SlurmCommands.onPath(System.getenv("PATH")),
+                WorkerCommand.forCurrentJvm());
+        vm.choiceProperty().set(RunTargetViewModel.Choice.SLURM);
+        vm.sbatchArgsProperty().set("--comment=\"seed sweep\" --constraint='avx2|avx512'");
+        SlurmTarget slurm = assertInstanceOf(SlurmTarget.class, vm.target(local));
+        assertEquals(List.of("--comment=seed sweep", "--constraint=avx2|avx512"), slurm.settings().extraArgs());
+        vm.sbatchArgsProperty().set("--comment=\"seed sweep");
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> vm.target(local));
+        assertTrue(e.getMessage().startsWith("the extra sbatch arguments cannot be split: unclosed \""), e.getMessage());
+    }
 }
