@@ -26,6 +26,8 @@ import java.util.concurrent.TimeUnit;
 public final class ScriptExperiments {
 
     private static final long SYNTAX_CHECK_SECONDS = 60;
+    /** What each Python offers, asked once per app (importing torch takes seconds). */
+    private static final java.util.Map<String, PythonProbe> PROBES = new java.util.concurrent.ConcurrentHashMap<>();
 
     private ScriptExperiments() {
     }
@@ -51,7 +53,7 @@ public final class ScriptExperiments {
         Path file = r.script().toAbsolutePath().normalize();
         String sha256 = checkScript(file);
         String python = PythonWorker.python();
-        PythonProbe probe = PythonProbe.of(python);
+        PythonProbe probe = PROBES.computeIfAbsent(python, PythonProbe::of);
         if (!probe.hasTorch()) {
             throw new SpecException("cannot run " + file.getFileName() + ": " + probe.describe());
         }
