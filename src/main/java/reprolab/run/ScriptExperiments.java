@@ -104,11 +104,7 @@ public final class ScriptExperiments {
 
     /** Python's own parser says whether the file is Python (a data file or a notebook is not). */
     private static void checkSyntax(String python, Path file) throws SpecException {
-        ProcessBuilder builder = new ProcessBuilder(python, "-c",
-                "import ast,sys\ntry:\n ast.parse(open(sys.argv[1],'rb').read(),sys.argv[1])\n"
-                        + "except SyntaxError as e:\n print('line %s: %s' % (e.lineno, e.msg)); sys.exit(1)",
-                file.toString());
-        builder.redirectErrorStream(true);
+        ProcessBuilder builder = ScriptWorker.syntaxCheck(python, file);
         try {
             Process p = builder.start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();

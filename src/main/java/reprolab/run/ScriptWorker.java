@@ -36,7 +36,7 @@ final class ScriptWorker {
             command.addAll(List.of("--time", String.valueOf(script.timeLimitSeconds())));
         }
         command.add("--");
-        command.add(script.path());
+        command.add(Path.of(home).resolve(script.path()).toString()); // a lesson's script is relative to the app
         command.addAll(script.args());
         ProcessBuilder builder = new ProcessBuilder(command);
         applyEnvironment(builder.environment(), run, Path.of(home));
@@ -49,5 +49,15 @@ final class ScriptWorker {
         env.put("PYTHONHASHSEED", String.valueOf(run.seeds().hashSeed()));
         env.put("REPROLAB_PROBE_EVENTS", "stdout");
         env.remove("PYTHONSTARTUP");
+    }
+
+    /** {@code <python> -c <parse the file>}: prints "line N: message" and exits 1 when it is not Python. */
+    static ProcessBuilder syntaxCheck(String python, Path file) {
+        ProcessBuilder builder = new ProcessBuilder(List.of(python, "-c",
+                "import ast,sys\ntry:\n ast.parse(open(sys.argv[1],'rb').read(),sys.argv[1])\n"
+                        + "except SyntaxError as e:\n print('line %s: %s' % (e.lineno, e.msg)); sys.exit(1)",
+                file.toString()));
+        builder.redirectErrorStream(true);
+        return builder;
     }
 }
