@@ -5,9 +5,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import reprolab.analysis.ExperimentAnalysis;
-import reprolab.analysis.ReportText;
 import reprolab.experiment.ExperimentSpec;
-import reprolab.experiment.Json;
 import reprolab.experiment.SpecException;
 import reprolab.run.ScriptExperiments;
 
@@ -92,12 +90,6 @@ final class ScriptCommand implements Callable<Integer> {
         }
         ExperimentSession.Outcome outcome = ExperimentSession.run(spec, storeOption.store(), tolerance, System.err,
                 targetOptions);
-        if (json) {
-            System.out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(outcome.report()));
-        } else {
-            System.out.println(ReportText.render(outcome.report()));
-            System.out.println("stored in " + outcome.folder().path());
-        }
-        return outcome.runs().stream().allMatch(r -> r.finished() != null) ? Main.EXIT_OK : Main.EXIT_DIFFERENT;
+        return outcome.print(json);
     }
 }
