@@ -96,6 +96,7 @@ class ArchitectureTest {
             // Slurm's client commands (sbatch, squeue, scancel...), found on the PATH, from fixed argument lists
             .and().doNotHaveFullyQualifiedName("reprolab.run.SlurmCommands")
             .and().doNotHaveFullyQualifiedName("reprolab.run.PythonWorker") // the PyTorch engine's worker and probe
+            .and().doNotHaveFullyQualifiedName("reprolab.run.ScriptWorker") // a user's script and its syntax check
             .should().callConstructor(ProcessBuilder.class, String[].class)
             .orShould().callConstructor(ProcessBuilder.class, java.util.List.class)
             .because("one class builds worker commands (one more the benchmark's), always as an argument list");

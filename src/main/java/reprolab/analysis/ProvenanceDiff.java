@@ -52,6 +52,7 @@ final class ProvenanceDiff {
         for (SeedKind kind : SeedKind.values()) {
             seedPhrase(kind).ifPresent(out::add);
         }
+        ScriptSeeds.phrases(known).forEach(out::add);
         differs(p -> spec(p, s -> s.execution().threads()), v -> "the native thread count differs (" + v + ")", out);
         environmentPhrase(out);
         differs(p -> p.helpersActive() ? "on" : "off",

@@ -24,6 +24,18 @@ final class ExperimentSession {
     }
 
     record Outcome(ExperimentFolder folder, List<RunHistory> runs, ExperimentReport report) {
+
+        /** Prints the report (text, or JSON) on stdout, and returns the exit code: 0 when every run finished. */
+        int print(boolean json) throws com.fasterxml.jackson.core.JsonProcessingException {
+            if (json) {
+                System.out.println(reprolab.experiment.Json.mapper().writerWithDefaultPrettyPrinter()
+                        .writeValueAsString(report));
+            } else {
+                System.out.println(reprolab.analysis.ReportText.render(report));
+                System.out.println("stored in " + folder.path());
+            }
+            return runs.stream().allMatch(r -> r.finished() != null) ? Main.EXIT_OK : Main.EXIT_DIFFERENT;
+        }
     }
 
     static Outcome run(ExperimentSpec spec, ExperimentStore store, double lossTolerance, PrintStream progressOut,

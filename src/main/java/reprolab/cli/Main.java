@@ -14,7 +14,7 @@ import java.util.concurrent.Callable;
         description = "Why are seeded deep-learning runs not reproducible? Train, repeat, compare.",
         subcommands = {RunCommand.class, ReportCommand.class, CheckCommand.class, WorkerCommandLine.class,
                 FloatDemoCommand.class, AblateCommand.class, BenchCommand.class, ReplayCommand.class,
-                DoctorCommand.class, ImportKerasCommand.class})
+                DoctorCommand.class, ImportKerasCommand.class, ScriptCommand.class})
 public final class Main implements Callable<Integer> {
 
     public static final int EXIT_OK = 0;

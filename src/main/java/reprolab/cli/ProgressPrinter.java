@@ -56,11 +56,13 @@ final class ProgressPrinter implements RunListener, AutoCloseable {
         if (event instanceof StartedEvent s) {
             run.total = s.provenance().totalIterations();
             run.state = "running";
-            plain(runId + " started (" + run.total + " iterations)");
+            // a user's script does not say how long it trains (totalIterations 0)
+            plain(runId + " started ("
+                    + (run.total == 0 ? "a script: iterations not known ahead" : run.total + " iterations") + ")");
         } else if (event instanceof IterationEvent i) {
             run.iteration = i.iteration();
             int quarter = run.total == 0 ? 0 : 4 * run.iteration / run.total;
-            if (quarter > run.lastQuarter && quarter < 4 && run.iteration > 0) {
+            if (quarter > run.lastQuarter && quarter < 4 && run.iteration > 0 && run.total > 0) {
                 run.lastQuarter = quarter;
                 plain(runId + " iteration " + run.iteration + "/" + run.total);
             }

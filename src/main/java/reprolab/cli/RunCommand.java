@@ -3,9 +3,7 @@ package reprolab.cli;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import reprolab.analysis.ReportText;
 import reprolab.experiment.ExperimentSpec;
-import reprolab.experiment.Json;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -39,13 +37,6 @@ final class RunCommand implements Callable<Integer> {
         ExperimentSpec spec = specOptions.load(specFile);
         ExperimentSession.Outcome outcome = ExperimentSession.run(spec, storeOption.store(), specOptions.tolerance, System.err,
                 targetOptions);
-        if (json) {
-            System.out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(outcome.report()));
-        } else {
-            System.out.println(ReportText.render(outcome.report()));
-            System.out.println("stored in " + outcome.folder().path());
-        }
-        boolean allFinished = outcome.runs().stream().allMatch(r -> r.finished() != null);
-        return allFinished ? Main.EXIT_OK : Main.EXIT_DIFFERENT;
+        return outcome.print(json);
     }
 }

@@ -84,6 +84,9 @@ public final class SpecJson {
     public static ExperimentSpec fromTree(JsonNode userTree) throws SpecException {
         checkSchemaVersion(userTree);
         ObjectNode merged = (ObjectNode) toTree(ExperimentSpec.defaults());
+        if (userTree.has("script")) {
+            merged.putNull("script"); // a script section has no defaults to lay it over: taken whole
+        }
         List<String> problems = new ArrayList<>();
         merge(merged, userTree, "", problems);
         if (!problems.isEmpty()) {

@@ -37,6 +37,7 @@ public final class SpecValidator {
         range(p, "runs.repeats", spec.runs().repeats(), 1, 1000);
         range(p, "runs.parallel", spec.runs().parallel(), 0, 64);
         range(p, "runs.snapshotEvery", spec.runs().snapshotEvery(), 0, 10_000_000);
+        ScriptRules.check(spec, p);
         return p;
     }
 

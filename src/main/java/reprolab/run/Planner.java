@@ -36,7 +36,11 @@ public final class Planner {
         List<RunSpec> runs = new ArrayList<>(repeats);
         for (int i = 1; i <= repeats; i++) {
             String id = "run-" + String.format("%0" + width + "d", i);
-            runs.add(new RunSpec(ExperimentSpec.SCHEMA_VERSION, id, spec, ResolvedSeeds.resolve(spec.seeds(), fresh)));
+            ResolvedSeeds seeds = ResolvedSeeds.resolve(spec.seeds(), fresh);
+            if (spec.script() != null) {
+                seeds = seeds.withScript(spec.script(), fresh);
+            }
+            runs.add(new RunSpec(ExperimentSpec.SCHEMA_VERSION, id, spec, seeds));
         }
         return List.copyOf(runs);
     }

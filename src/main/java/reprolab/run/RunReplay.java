@@ -5,6 +5,7 @@ import reprolab.events.RunHistory;
 import reprolab.experiment.ExperimentSpec;
 import reprolab.experiment.FileChecksum;
 import reprolab.experiment.RunsSpec;
+import reprolab.experiment.SeedSetting;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -44,6 +45,10 @@ public record RunReplay(RunHistory original, ExperimentSpec spec) {
         }
         Provenance p = original.started().provenance();
         ExperimentSpec spec = p.spec().withSeeds(p.seeds().asSpec()).withRuns(new RunsSpec(1, 1));
+        if (spec.script() != null && p.seeds().script() != null && p.seeds().hashSeed() != null) {
+            spec = spec.withScript(spec.script().withSeeds(SeedSetting.on(p.seeds().script()),
+                    SeedSetting.on(p.seeds().hashSeed())));
+        }
         return new RunReplay(original, spec);
     }
 

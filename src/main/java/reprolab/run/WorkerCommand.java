@@ -124,6 +124,9 @@ public final class WorkerCommand {
         Files.createDirectories(runsDir);
         Path specFile = runsDir.resolve(run.runId() + ".run.json");
         AtomicFiles.writeString(specFile, run.toJson());
+        if (run.spec().script() != null) {
+            return ScriptWorker.processFor(run, specFile, home);
+        }
         if (run.spec().execution().pytorch()) {
             return PythonWorker.processFor(run, specFile, home);
         }

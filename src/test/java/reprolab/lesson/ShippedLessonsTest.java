@@ -35,7 +35,7 @@ class ShippedLessonsTest {
     void indexListsTheLessonsInMenuOrder() {
         assertEquals(List.of("01-identical-runs", "02-forget-one-seed", "03-threads-and-determinism",
                         "04-tiny-perturbation", "05-seeds-vs-hyperparameters", "06-noise-in-accuracy", "07-gpu-kernels",
-                        "08-time-to-chaos", "09-thread-invariant-kernels"),
+                        "08-time-to-chaos", "09-thread-invariant-kernels", "10-your-own-script"),
                 lessons.stream().map(Lesson::id).collect(Collectors.toList()));
     }
 
@@ -149,5 +149,16 @@ class ShippedLessonsTest {
     void onlyTheGpuLessonRequiresAGpu() {
         assertEquals(List.of("07-gpu-kernels"),
                 lessons.stream().filter(Lesson::requiresGpu).map(Lesson::id).collect(Collectors.toList()));
+    }
+
+    @Test
+    void yourOwnScriptRunsTheShippedScriptAsItIsWithBothSeedsDrawn() throws Exception {
+        reprolab.experiment.ScriptSpec script = byId.get("10-your-own-script").settings().script();
+        assertEquals("sample-data/scripts/digit_names.py", script.path());
+        // the lesson names the script's content: an edited script is refused, not silently taught
+        assertEquals(reprolab.experiment.FileChecksum.sha256(java.nio.file.Path.of(script.path())), script.sha256());
+        assertFalse(script.seed().enabled());
+        assertFalse(script.hashSeed().enabled());
+        assertTrue(java.nio.file.Files.readString(java.nio.file.Path.of(script.path())).contains("list(set("));
     }
 }
