@@ -2,17 +2,16 @@
 
 seed-cnn: conv_0 (32 3x3, ReLU), conv_1 (32 3x3, ReLU), 2x2 max pool, dropout (keep 0.75),
 dense_0 (512, ReLU), dropout (keep 0.5), output (softmax). tiny: one conv of 4 filters and a
-dense layer of 32. "Valid" convolutions, biases start at zero, weights uniform (Xavier or He)
-drawn from the run's weight-init generator; dropout masks come from a generator reseeded per
+dense layer of 32. "Valid" convolutions, biases start at zero, weights drawn as DL4J draws them (``initializers``)
+from the run's weight-init generator; dropout masks come from a generator reseeded per
 (dropout seed, layer, iteration), as ``SeededDropout`` does.
 """
-
-import math
 
 import torch
 from torch import nn
 import torch.nn.functional as F
 
+from . import initializers
 from .splitmix import mix64, MASK64, GOLDEN_GAMMA
 
 # index of each dropout layer in the DL4J layer list (its mask seed depends on it)
@@ -82,18 +81,18 @@ class Net(nn.Module):
 
 
 def initialise(net, initializer, seed):
-    """Weights uniform from one generator seeded with the weight-init seed, in forward order;
-    biases zero (DL4J's default). Xavier: sqrt(6 / (fan_in + fan_out)); He: sqrt(6 / fan_in)."""
+    """Weights from one generator seeded with the weight-init seed, in forward order, with the
+    distribution and fans DL4J uses (``initializers``); biases zero (DL4J's default)."""
     generator = torch.Generator()
     generator.manual_seed(seed & MASK64)
     with torch.no_grad():
         for _, layer in net.parameter_layers():
             weight = layer.weight
-            receptive = weight[0][0].numel() if weight.dim() > 2 else 1
-            fan_in = weight.shape[1] * receptive
-            fan_out = weight.shape[0] * receptive
-            bound = math.sqrt(6.0 / fan_in) if initializer == "he-uniform" else math.sqrt(6.0 / (fan_in + fan_out))
-            weight.uniform_(-bound, bound, generator=generator)
+            if weight.dim() > 2:
+                fan_in, fan_out = initializers.conv_fans(weight.shape[1], weight.shape[0], weight.shape[2], 1)
+            else:
+                fan_in, fan_out = weight.shape[1], weight.shape[0]
+            initializers.draw(weight, initializer, fan_in, fan_out, generator)
             layer.bias.zero_()
 
 
