@@ -8,6 +8,9 @@ EXIT_FINISHED = 0
 EXIT_FAILED = 1
 EXIT_USAGE = 2
 EXIT_ORPHANED = 3
+# the event format of ``reprolab.events.EventCodec.FORMAT_VERSION`` (2: provenance has the data
+# checksums and the CPU flags), in every line, so a line is read the same wherever it was relayed from
+FORMAT_VERSION = 2
 
 
 class EventWriter:
@@ -19,7 +22,7 @@ class EventWriter:
         sys.stdout = sys.stderr
 
     def write(self, event_type, **fields):
-        line = json.dumps(dict(type=event_type, **fields), allow_nan=False, separators=(",", ":"))
+        line = json.dumps(dict(type=event_type, formatVersion=FORMAT_VERSION, **fields), allow_nan=False, separators=(",", ":"))
         try:
             self._out.write(line + "\n")
             self._out.flush()

@@ -151,7 +151,33 @@ def environment():
     env["torch.backends.cudnn.benchmark"] = str(torch.backends.cudnn.benchmark)
     env["torch.deterministic_algorithms"] = str(torch.are_deterministic_algorithms_enabled())
     env["torch.num_interop_threads"] = str(torch.get_num_interop_threads())
+    env["hostname"] = hostname()  # the key the Java worker uses: which node of a cluster
     return env
+
+
+def hostname():
+    """The machine a run ran on: on a Slurm cluster the node's name, as the Java worker records it."""
+    node = os.environ.get("SLURMD_NODENAME", "")
+    if node.strip():
+        return node
+    try:
+        with open("/proc/sys/kernel/hostname") as f:
+            return f.read().strip()
+    except OSError:
+        return platform.node() or "unknown"
+
+
+def cpu_flags(cpuinfo="/proc/cpuinfo"):
+    """The first "flags" (x86) or "Features" (ARM) line of cpuinfo, or "" where there is none
+    (``ProvenanceCollector.cpuFlags``): they decide which vector kernels native code picks."""
+    try:
+        with open(cpuinfo) as f:
+            for line in f:
+                if line.startswith(("flags", "Features")):
+                    return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return ""
 
 
 def runtime():
