@@ -175,7 +175,7 @@ abstract class EngineConformance {
 
     /** Large steps make the validation loss rise at some epoch (which one differs by engine and rate). */
     private reprolab.experiment.RunSpec early(String id, String learningRate) throws Exception {
-        return WorkerProcesses.runSpec(id, spec("model.epochs=4", "model.learningRate=" + learningRate,
+        return WorkerProcesses.runSpec(id, spec("model.epochs=6", "model.learningRate=" + learningRate,
                 "runs.snapshotEvery=0", "model.earlyStopping.enabled=true", "model.earlyStopping.patience=1",
                 "model.earlyStopping.restoreBest=true"), BASE);
     }
@@ -224,6 +224,156 @@ abstract class EngineConformance {
         assertFalse(p.environment().getOrDefault("hostname", "").isBlank(), p.environment().toString());
         assertEquals(SpecJson.hash(p.spec()), p.specHash());
         assertEquals(EventCodec.FORMAT_VERSION, formatVersionOfTheFirstLine());
+    }
+
+    /**
+     * SpecValidator's promise, on this engine: every field of the experiment file either changes the run's
+     * bits or its provenance when set to another accepted value (a real run each, compared with base), or
+     * its effect is on the plan (which runs, which seeds), or the validator refuses it here with the reason.
+     * The list of fields is read from the spec records: a new field fails this test until it is added.
+     */
+    @Test
+    void everyFieldOfTheExperimentFileChangesSomethingOrIsRefusedWithItsReason() throws Exception {
+        // the sample's files under other names: the same digits, so the proof is the provenance's checksums by path
+        Path images = Files.copy(Path.of("sample-data", "mnist-10k-images-idx3-ubyte.gz"), runsDir.resolve("images.gz"));
+        Path labels = Files.copy(Path.of("sample-data", "mnist-10k-labels-idx1-ubyte.gz"), runsDir.resolve("labels.gz"));
+        String other = engine() == Engine.PYTORCH ? "dl4j" : "pytorch";
+        Map<String, ExperimentSpec> byRun = new java.util.LinkedHashMap<>();
+        byRun.put("data.source", spec("data.source=synthetic"));
+        byRun.put("data.trainSize", spec("data.trainSize=100"));
+        byRun.put("data.validationSize", spec("data.validationSize=60"));
+        byRun.put("data.imagesPath", spec("data.source=idx", "data.imagesPath=" + images, "data.labelsPath=" + labels));
+        ModelSpec m = spec().model();
+        byRun.put("model.name", spec().withModel(new ModelSpec(reprolab.experiment.ModelName.TINY, m.epochs(),
+                m.batchSize(), m.learningRate(), m.initializer(), m.earlyStopping())));
+        byRun.put("model.epochs", spec("model.epochs=2"));
+        byRun.put("model.batchSize", spec("model.batchSize=30"));
+        byRun.put("model.learningRate", spec("model.learningRate=0.01"));
+        byRun.put("model.initializer", spec("model.initializer=he-normal"));
+        List<reprolab.experiment.LayerSpec> layers = new java.util.ArrayList<>(m.layers());
+        layers.set(5, reprolab.experiment.LayerSpec.dense(8, "tanh"));
+        byRun.put("model.layers", spec().withModel(m.withLayers(layers)));
+        byRun.put("execution.threads", spec("execution.threads=2"));
+        byRun.put("execution.helpers", spec("execution.helpers=false"));
+        byRun.put("execution.dataType", spec("execution.dataType=double"));
+        byRun.put("execution.backend", spec("execution.backend=cuda"));
+        byRun.put("execution.engine", spec("execution.engine=" + other));
+        byRun.put("perturbation.iteration", perturbed("perturbation.iteration=1"));
+        byRun.put("perturbation.layer", perturbed("perturbation.layer=conv_0"));
+        byRun.put("perturbation.epsilon", perturbed("perturbation.epsilon=0.001"));
+        byRun.put("perturbation.fraction", perturbed("perturbation.fraction=0.5"));
+        byRun.put("perturbation.seed", perturbed("perturbation.seed=8"));
+        Map<String, String> against = new java.util.HashMap<>();
+        byRun.keySet().stream().filter(f -> f.startsWith("perturbation.")).forEach(f -> against.put(f, "perturbed"));
+        for (String rate : List.of("0.5", "5")) {
+            byRun.put("model.earlyStopping.restoreBest@" + rate, earlyWith(rate, "model.earlyStopping.restoreBest=false"));
+            byRun.put("model.earlyStopping.patience@" + rate, earlyWith(rate, "model.earlyStopping.patience=3"));
+            against.put("model.earlyStopping.restoreBest@" + rate, "early-" + rate);
+            against.put("model.earlyStopping.patience@" + rate, "early-" + rate);
+        }
+        List<reprolab.experiment.RunSpec> specs = new java.util.ArrayList<>();
+        for (Map.Entry<String, ExperimentSpec> e : byRun.entrySet()) {
+            reprolab.experiment.SpecValidator.validateOrThrow(e.getValue());
+            specs.add(WorkerProcesses.runSpec(e.getKey().replaceAll("[^A-Za-z0-9-]", "-"), e.getValue(), BASE));
+        }
+        List<RunHistory> results = WorkerProcesses.run(specs);
+        Map<String, String> effects = new java.util.TreeMap<>();
+        int i = 0;
+        for (String field : byRun.keySet()) {
+            RunHistory reference = runs.get(against.getOrDefault(field, "base"));
+            String effect = difference(reference, results.get(i++));
+            if (effect != null) { // an early-stopping field needs to act at one of the two learning rates
+                effects.merge(field.replaceAll("@.*", ""), effect, (a, b) -> a + "; " + b);
+            }
+        }
+        effects.put("data.labelsPath", effects.get("data.imagesPath"));
+        // seen in the suite's own runs: perturbation on at all, early stopping on at all, snapshots
+        effects.put("perturbation.enabled", difference(runs.get("base"), runs.get("perturbed")));
+        effects.put("model.earlyStopping.enabled", runs.get("early-0.5").finished().stoppedEarly()
+                || runs.get("early-5").finished().stoppedEarly() ? "stopped early" : null);
+        effects.put("runs.snapshotEvery", Files.exists(runsDir.resolve("base.params"))
+                && !Files.exists(runsDir.resolve("early-5.params")) ? "writes runs/<id>.params" : null);
+        planEffects(effects);
+        refusedHere(effects, "execution.deterministicAlgorithms", "execution.deterministicAlgorithms=true");
+        refusedHere(effects, "execution.cudnnBenchmark", "execution.cudnnBenchmark=true");
+        for (String field : SpecFields.all()) {
+            assertNotNull(effects.get(field), field + ": no effect proven on " + engine().json() + " (" + effects + ")");
+        }
+    }
+
+    private ExperimentSpec perturbed(String change) throws Exception {
+        return spec("perturbation.enabled=true", "perturbation.iteration=2", "perturbation.layer=dense_0", change);
+    }
+
+    private ExperimentSpec earlyWith(String rate, String change) throws Exception {
+        return spec("model.epochs=6", "model.learningRate=" + rate, "runs.snapshotEvery=0",
+                "model.earlyStopping.enabled=true", "model.earlyStopping.patience=1",
+                "model.earlyStopping.restoreBest=true", change);
+    }
+
+    /** Fields whose effect is on which runs are made and with which seeds, shown on the plan itself. */
+    private void planEffects(Map<String, String> effects) throws Exception {
+        ExperimentSpec spec = spec();
+        effects.put("runs.repeats", reprolab.run.Planner.repeats(spec, 3).size() == 3 ? "3 runs planned" : null);
+        effects.put("runs.parallel", "how many run at once: scheduling by design, never the bits (ExperimentRunnerTest)");
+        effects.put("name", SpecJson.hash(spec.withName("other")).equals(SpecJson.hash(spec)) ? null : "spec hash");
+        effects.put("schemaVersion", "the file format read; any other version is refused (SpecJsonTest)");
+        for (reprolab.experiment.SeedKind kind : reprolab.experiment.SeedKind.values()) {
+            String f = "seeds." + kind.field();
+            ExperimentSpec fixed = SpecOverrides.apply(spec, List.of(f + ".enabled=true", f + ".value=5"));
+            ExperimentSpec drawn = SpecOverrides.apply(spec, List.of(f + ".enabled=false"));
+            List<reprolab.experiment.RunSpec> two = reprolab.run.Planner.repeats(drawn, 2);
+            effects.put(f + ".value", seed(reprolab.run.Planner.repeats(fixed, 1).get(0).seeds(), kind) == 5
+                    ? "the " + kind.field() + " seed the run uses" : null);
+            effects.put(f + ".enabled", seed(two.get(0).seeds(), kind) != seed(two.get(1).seeds(), kind)
+                    ? "a fresh seed per run" : null);
+        }
+    }
+
+    private static long seed(ResolvedSeeds seeds, reprolab.experiment.SeedKind kind) {
+        return switch (kind) {
+            case WEIGHT_INIT -> seeds.weightInit();
+            case DROPOUT -> seeds.dropout();
+            case SHUFFLE -> seeds.shuffle();
+            case SPLIT -> seeds.split();
+        };
+    }
+
+    /** A field this engine cannot act on here: refused by the validator, naming the field and why. */
+    private void refusedHere(Map<String, String> effects, String field, String override) throws Exception {
+        try {
+            spec(override);
+            effects.put(field, null);
+        } catch (reprolab.experiment.SpecException e) {
+            effects.put(field, e.getMessage().contains("'" + field + "'") && e.getMessage().length() > field.length() + 40
+                    ? "refused here: " + e.getMessage() : null);
+        }
+    }
+
+    /** What differs between two runs (bits, length, outcome or provenance beyond the spec), or null. */
+    private static String difference(RunHistory a, RunHistory b) {
+        if (a.status() != b.status()) {
+            return "outcome " + b.status() + (b.failed() == null ? "" : ": " + b.failed().reason());
+        }
+        if (a.iterations().size() != b.iterations().size()) {
+            return "iterations " + a.iterations().size() + " -> " + b.iterations().size();
+        }
+        for (int k = 0; k < a.iterations().size(); k++) {
+            if (!a.iterations().get(k).modelHash().equals(b.iterations().get(k).modelHash())) {
+                return "bits from iteration " + k;
+            }
+        }
+        if (a.finished() != null && b.finished() != null && (a.finished().valLoss() != b.finished().valLoss()
+                || a.finished().restoredEpoch() != b.finished().restoredEpoch())) {
+            return "validation loss or restored epoch";
+        }
+        Provenance p = a.started().provenance();
+        Provenance q = b.started().provenance();
+        if (!p.environment().equals(q.environment()) || p.helpersActive() != q.helpersActive()
+                || !p.backend().equals(q.backend()) || !p.dataChecksums().keySet().equals(q.dataChecksums().keySet())) {
+            return "provenance";
+        }
+        return null;
     }
 
     private int formatVersionOfTheFirstLine() throws Exception {
