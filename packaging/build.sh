@@ -156,7 +156,8 @@ if [ "$make_deb" = 1 ]; then
     command -v "$tool" >/dev/null || { echo "build.sh: $tool is missing (apt-get install fakeroot dpkg-dev)" >&2; exit 2; }
   done
   # jpackage adds the packages that own the libraries the runtime's ELF files link (libc, X11, ...);
-  # these are the ones it cannot see because they are loaded from inside jars (see docs/installing.md).
+  # these are the ones it cannot see because they are loaded from inside jars (see docs/installing.md),
+  # and OpenBLAS for Debian's python3-torch (the PyTorch engine; without it torch uses the reference BLAS).
   # The payload is mostly jars, already deflated: xz (dpkg's default) is slow on ~200 MB and
   # saves little (figures in docs/installing.md); gzip is fast and every dpkg reads it.
   DPKG_DEB_COMPRESSOR_TYPE="${DPKG_DEB_COMPRESSOR_TYPE:-gzip}" \
@@ -168,7 +169,7 @@ if [ "$make_deb" = 1 ]; then
     --linux-menu-group "Education;Science;" \
     --linux-app-category science \
     --linux-shortcut --icon "$ROOT/assets/icons/reprolab-256.png" \
-    --linux-package-deps "libgtk-3-0, libgl1, fontconfig" \
+    --linux-package-deps "libgtk-3-0, libgl1, fontconfig, libopenblas0-pthread" \
     --install-dir /opt
   deb="$(ls "$OUT"/reprolab_*.deb)"
   echo "deb: $deb ($(du -h "$deb" | cut -f1))"

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # The GPU check of the PyTorch engine (issue 13). Needs only this repository and a python3 with torch
-# (no Java, no Maven): runs tiny and seed-cnn, 3 repeats each, on the GPU with cuDNN's defaults, with
+# (no Java, no Maven): runs tiny, seed-cnn and the custom model of sample-data/experiments/custom-seed-cnn.json
+# (the question's Keras model), 3 repeats each, with parameter snapshots (time to chaos), on the GPU with cuDNN's defaults, with
 # deterministic algorithms, with cudnn.benchmark, and on the CPU, writing experiment folders under
 # $OUT (default target/gpu-check) that `./reprolab report DIR` reads back. About 2-3 minutes on an H200.
 #
-#   OUT=DIR packaging/gpu-check.sh [--cpu-only] [--small] [--repeats N] [--models tiny,seed-cnn]
+#   OUT=DIR packaging/gpu-check.sh [--cpu-only] [--small] [--repeats N] [--models tiny,seed-cnn,custom] [--snapshot-every K]
 #
 # --cpu-only runs the "GPU" series on the CPU (to test the script without a GPU); --small shrinks the
 # data to a few updates. The Python is $REPROLAB_PYTHON, else python3.

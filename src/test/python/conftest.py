@@ -1,5 +1,6 @@
+"""Puts the worker package (src/main/python) on the path, as the launcher's PYTHONPATH does."""
+
 import os
 import sys
 
-# the probe and the worker it reuses live in src/main/python
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "..", "main", "python"))

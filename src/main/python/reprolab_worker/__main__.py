@@ -43,10 +43,10 @@ def main(argv=None):
     except (OSError, ValueError, KeyError) as e:
         events.write("failed", reason="cannot read run spec %s: %s" % (args.run_spec, e), iteration=-1, cause="error")
         return EXIT_USAGE
-    return train(run, spec_text, events, args.home)
+    return train(run, spec_text, events, args.home, args.run_spec)
 
 
-def train(run, spec_text, events, home):
+def train(run, spec_text, events, home, run_spec_path=None):
     """Imports torch only now, so its absence becomes a failed event with a clear reason."""
     try:
         import torch  # noqa: F401
@@ -54,8 +54,9 @@ def train(run, spec_text, events, home):
         events.write("failed", reason=MISSING_TORCH % (sys.executable, e), iteration=-1, cause="error")
         return EXIT_FAILED
     from .trainer import Trainer, TrainingFailure
+    from .snapshots import file_for
     try:
-        Trainer(run, spec_text, events, home).train()
+        Trainer(run, spec_text, events, home, file_for(run_spec_path, run.get("runId", "run"))).train()
         return EXIT_FINISHED
     except TrainingFailure as f:
         events.write("failed", reason=f.reason, iteration=f.iteration, cause=f.cause)

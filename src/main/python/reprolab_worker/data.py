@@ -9,6 +9,7 @@ import gzip
 import math
 import os
 import struct
+import zlib
 
 from .splitmix import SplittableRandom, mix64, shuffle, MASK64
 
@@ -30,49 +31,91 @@ class Examples:
         self.classes = CLASSES
 
 
-def load(data_spec, home):
-    """Loads what the spec's ``data`` section names; relative IDX paths against the working folder."""
+def files(data_spec, home):
+    """The data files a spec reads, by path as read (as ``ExampleLoader.files``): the sample's, or the
+    IDX paths (relative ones against the working folder); none for synthetic data."""
     source = data_spec.get("source")
     if source == "mnist-sample":
         folder = os.path.join(home, "sample-data")
-        return read_idx(os.path.join(folder, SAMPLE_IMAGES), os.path.join(folder, SAMPLE_LABELS))
+        return [os.path.join(folder, SAMPLE_IMAGES), os.path.join(folder, SAMPLE_LABELS)]
     if source == "idx":
-        return read_idx(data_spec["imagesPath"], data_spec["labelsPath"])
+        return [os.path.join(os.getcwd(), data_spec["imagesPath"]), os.path.join(os.getcwd(), data_spec["labelsPath"])]
+    return []
+
+
+def load(data_spec, home):
+    """Loads what the spec's ``data`` section names."""
+    source = data_spec.get("source")
+    if source in ("mnist-sample", "idx"):
+        return read_idx(*files(data_spec, home))
     if source == "synthetic":
         return synthetic(data_spec["trainSize"] + data_spec["validationSize"])
     raise DataError("data.source %r is not supported by the PyTorch worker" % source)
 
 
-def _read(path):
+# the limits of ``reprolab.data.IdxReader``: a header declaring more is refused before anything is read,
+# and no more than the declared bytes are ever decompressed (a gzip bomb cannot fill the memory)
+MAX_COUNT = 10_000_000
+MAX_SIDE = 1024
+MAX_PIXELS = (1 << 31) - 1 - 8
+
+
+def _open(path):
+    """The file's bytes as a stream, gunzipped on the fly when it starts with gzip's magic."""
     try:
-        with open(path, "rb") as f:
-            raw = f.read()
+        f = open(path, "rb")
     except OSError as e:
         raise DataError("cannot read %s: %s" % (path, e.strerror or e))
-    if raw[:2] == b"\x1f\x8b":
-        try:
-            raw = gzip.decompress(raw)
-        except (OSError, EOFError) as e:
-            raise DataError("%s is not a valid gzip file: %s" % (path, e))
-    return raw
+    if f.read(2) == b"\x1f\x8b":
+        f.seek(0)
+        return gzip.GzipFile(fileobj=f, mode="rb")
+    f.seek(0)
+    return f
+
+
+def _read_exactly(stream, count, path):
+    """``count`` bytes (fewer only at the end of the file): a bounded read, never the whole stream."""
+    try:
+        chunks, left = [], count
+        while left > 0:
+            chunk = stream.read(min(left, 1 << 24))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+        return b"".join(chunks)
+    except (OSError, EOFError, zlib.error) as e:
+        raise DataError("%s is not a valid gzip file: %s" % (path, e))
+
+
+def _check_count(count, path, what):
+    if count < 1 or count > MAX_COUNT:
+        raise DataError("%s declares %d %s; the count must be 1..%d." % (path, count, what, MAX_COUNT))
 
 
 def read_idx(images_path, labels_path):
-    """IDX3 unsigned-byte images and IDX1 labels in 0..9."""
-    images = _read(images_path)
-    labels = _read(labels_path)
-    if len(images) < 16 or struct.unpack(">I", images[:4])[0] != 0x803:
-        raise DataError("%s is not an IDX3 unsigned-byte images file" % images_path)
-    if len(labels) < 8 or struct.unpack(">I", labels[:4])[0] != 0x801:
-        raise DataError("%s is not an IDX1 unsigned-byte labels file" % labels_path)
-    count, rows, cols = struct.unpack(">III", images[4:16])
-    label_count = struct.unpack(">I", labels[4:8])[0]
-    if count != label_count:
-        raise DataError("%s holds %d images but %s %d labels" % (images_path, count, labels_path, label_count))
-    body = images[16:16 + count * rows * cols]
-    if len(body) != count * rows * cols or len(labels) < 8 + count:
+    """IDX3 unsigned-byte images and IDX1 labels in 0..9, each read only as far as its header declares."""
+    with _open(images_path) as images, _open(labels_path) as labels:
+        head = _read_exactly(images, 16, images_path)
+        if len(head) < 16 or struct.unpack(">I", head[:4])[0] != 0x803:
+            raise DataError("%s is not an IDX3 unsigned-byte images file" % images_path)
+        label_head = _read_exactly(labels, 8, labels_path)
+        if len(label_head) < 8 or struct.unpack(">I", label_head[:4])[0] != 0x801:
+            raise DataError("%s is not an IDX1 unsigned-byte labels file" % labels_path)
+        count, rows, cols = struct.unpack(">III", head[4:16])
+        _check_count(count, images_path, "images")
+        if not (1 <= rows <= MAX_SIDE and 1 <= cols <= MAX_SIDE) or count * rows * cols > MAX_PIXELS:
+            raise DataError("%s declares %d images of %dx%d; sides must be 1..%d and at most %d pixels in all."
+                            % (images_path, count, rows, cols, MAX_SIDE, MAX_PIXELS))
+        label_count = struct.unpack(">I", label_head[4:8])[0]
+        _check_count(label_count, labels_path, "labels")
+        if count != label_count:
+            raise DataError("%s holds %d images but %s %d labels" % (images_path, count, labels_path, label_count))
+        body = _read_exactly(images, count * rows * cols, images_path)
+        label_bytes = _read_exactly(labels, count, labels_path)
+    if len(body) != count * rows * cols or len(label_bytes) < count:
         raise DataError("%s or %s is truncated" % (images_path, labels_path))
-    values = list(labels[8:8 + count])
+    values = list(label_bytes)
     if any(v >= CLASSES for v in values):
         raise DataError("%s holds a label outside 0..9" % labels_path)
     return Examples(rows, cols, body, values)

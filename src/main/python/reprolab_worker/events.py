@@ -8,8 +8,8 @@ EXIT_FINISHED = 0
 EXIT_FAILED = 1
 EXIT_USAGE = 2
 EXIT_ORPHANED = 3
-# reprolab.events.EventCodec.FORMAT_VERSION: the worker stamps its lines itself, since on a cluster
-# they go straight into the run's log without the launcher re-encoding them
+# the event format of ``reprolab.events.EventCodec.FORMAT_VERSION`` (2: provenance has the data
+# checksums and the CPU flags), in every line, so a line is read the same wherever it was relayed from
 FORMAT_VERSION = 2
 
 

@@ -4,12 +4,14 @@ The Java worker uses xxHash64; no xxhash module is installed with Debian's or th
 PyTorch, and a pure-Python xxHash64 would take a second per seed-cnn iteration, so this engine
 uses BLAKE2b with an 8-byte digest (hashlib, C speed). Equal hashes still mean bitwise-equal
 parameters; PyTorch hashes are comparable with PyTorch hashes only (a different model anyway).
-A layer's bytes are its weight then its bias, contiguous, in the machine's (little-endian) order.
+A layer's bytes are its weight then its bias (batch norm: then its running mean and variance), contiguous, in the machine's (little-endian) order.
 """
 
 import hashlib
 import math
 import struct
+
+from .model import layer_tensors
 
 
 def _hash(data):
@@ -17,9 +19,9 @@ def _hash(data):
 
 
 def layer_bytes(module):
-    """The raw bytes of a layer's parameters (weight, then bias), copied to the CPU."""
+    """The raw bytes of a layer's parameters (``layer_tensors``' order), copied to the CPU."""
     chunks = []
-    for tensor in (module.weight, module.bias):
+    for tensor in layer_tensors(module):
         chunks.append(tensor.detach().to("cpu").contiguous().numpy().tobytes())
     return b"".join(chunks)
 
@@ -29,7 +31,7 @@ def layers(net):
     result = []
     for name, module in net.parameter_layers():
         squares = 0.0
-        for tensor in (module.weight, module.bias):
+        for tensor in layer_tensors(module):
             squares += float(tensor.detach().double().pow(2).sum())
         result.append({"layer": name, "hash": _hash(layer_bytes(module)), "norm": math.sqrt(squares)})
     return result

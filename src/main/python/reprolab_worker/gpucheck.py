@@ -4,22 +4,27 @@ process, and writes experiment folders (``experiment.json`` + ``runs/<id>.jsonl`
 
     python3 -m reprolab_worker.gpucheck --out DIR [--cpu-only] [--small] [--repeats 3]
 
-Per model (tiny, seed-cnn): the GPU with cuDNN's defaults, with deterministic algorithms, with
+Per model (tiny, seed-cnn, and custom: the layer list of sample-data/experiments/custom-seed-cnn.json,
+the question's Keras model as ``import-keras`` gives it): the GPU with cuDNN's defaults, with deterministic algorithms, with
 cudnn.benchmark, and the CPU; plus a folder holding the first GPU run and the first CPU run, to
 compare the two devices. ``--cpu-only`` replaces the GPU with the CPU (to test this script where
-there is no GPU); ``--small`` shrinks the data to a few updates.
+there is no GPU); ``--small`` shrinks the data to a few updates. Every run writes parameter
+snapshots (``runs/<id>.params``, every ``--snapshot-every`` updates) for ``reprolab report``'s
+distances and the time to chaos; the verdict line counts them.
 """
 
 import argparse
 import json
 import os
+import struct
 import shutil
 import subprocess
 import sys
 import time
 
 SEEDS = {"weightInit": 11, "dropout": 22, "shuffle": 33, "split": 44}
-SIZES = {"tiny": (4000, 1000), "seed-cnn": (4000, 1000)}
+SIZES = {"tiny": (4000, 1000), "seed-cnn": (4000, 1000), "custom": (4000, 1000)}
+CUSTOM_MODEL = os.path.join("sample-data", "experiments", "custom-seed-cnn.json")
 SMALL = (200, 50)
 
 
@@ -37,12 +42,18 @@ def plan(cpu_only, repeats, models):
     return [(name, model, execution, repeats) for name, model, execution in series]
 
 
-def spec_for(name, model, execution, small):
+def custom_layers(home):
+    """The layer list of the shipped custom model (the question's Keras model)."""
+    with open(os.path.join(home, CUSTOM_MODEL), encoding="utf-8") as f:
+        return json.load(f)["model"]["layers"]
+
+
+def spec_for(name, model, execution, small, home=".", snapshot_every=10):
     train, validation = SMALL if small else SIZES[model]
     full_execution = {"threads": 1, "helpers": True, "dataType": "float", "backend": "cpu", "engine": "pytorch",
                       "deterministicAlgorithms": False, "cudnnBenchmark": False}
     full_execution.update(execution)
-    return {
+    spec = {
         "schemaVersion": 1, "name": name,
         "data": {"source": "mnist-sample", "imagesPath": None, "labelsPath": None, "trainSize": train,
                  "validationSize": validation},
@@ -53,8 +64,11 @@ def spec_for(name, model, execution, small):
         "execution": full_execution,
         "perturbation": {"enabled": False, "iteration": 10, "layer": "dense_0", "epsilon": 1e-8, "fraction": 0.01,
                          "seed": 7},
-        "runs": {"repeats": 3, "parallel": 1},
+        "runs": {"repeats": 3, "parallel": 1, "snapshotEvery": 1 if small else snapshot_every},
     }
+    if model == "custom":
+        spec["model"]["layers"] = custom_layers(home)
+    return spec
 
 
 def run_one(folder, run_id, spec, home):
@@ -102,9 +116,25 @@ def summary(folder):
     accuracies = [e["valAccuracy"] for e in ends]
     ms = sum(e["msPerIteration"] for e in ends) / len(ends)
     verdict = "bitwise identical" if first is None else "differ from iteration %d" % first
-    return "%s: %d runs %s; final accuracy %.4f..%.4f (spread %.2g); %.1f ms/iteration" % (
+    return "%s: %d runs %s; final accuracy %.4f..%.4f (spread %.2g); %.1f ms/iteration; %d snapshots" % (
         os.path.basename(folder), len(runs), verdict, min(accuracies), max(accuracies),
-        max(accuracies) - min(accuracies), ms)
+        max(accuracies) - min(accuracies), ms, snapshot_count(folder))
+
+
+def snapshot_count(folder):
+    """Snapshot records in the folder's ``.params`` files (whole records only)."""
+    total = 0
+    runs = os.path.join(folder, "runs")
+    for name in os.listdir(runs):
+        if name.endswith(".params"):
+            with open(os.path.join(runs, name), "rb") as f:
+                raw = f.read()
+            length = struct.unpack(">I", raw[8:12])[0]
+            header = json.loads(raw[12:12 + length])
+            width = 8 if header["dataType"] == "double" else 4
+            record = 4 + width * sum(layer["count"] for layer in header["layers"])
+            total += (len(raw) - 12 - length) // record
+    return total
 
 
 def device_vs_cpu(root, model):
@@ -125,13 +155,15 @@ def main(argv=None):
     parser.add_argument("--cpu-only", action="store_true", help="run the GPU series on the CPU (no GPU here)")
     parser.add_argument("--small", action="store_true", help="a few updates per run")
     parser.add_argument("--repeats", type=int, default=3)
-    parser.add_argument("--models", default="tiny,seed-cnn", help="comma-separated: tiny, seed-cnn")
+    parser.add_argument("--models", default="tiny,seed-cnn,custom", help="comma-separated: tiny, seed-cnn, custom")
+    parser.add_argument("--snapshot-every", type=int, default=10, help="updates between parameter snapshots")
     parser.add_argument("--home", default=os.getcwd(), help="the ReproLab folder (holds sample-data/)")
     args = parser.parse_args(argv)
     start = time.monotonic()
     models = [m for m in args.models.split(",") if m]
     for name, model, execution, repeats in plan(args.cpu_only, args.repeats, models):
-        folder = write_folder(args.out, name, spec_for(name, model, execution, args.small))
+        folder = write_folder(args.out, name, spec_for(name, model, execution, args.small, args.home,
+                                                       args.snapshot_every))
         with open(os.path.join(folder, "experiment.json"), encoding="utf-8") as f:
             spec = json.load(f)
         for r in range(1, repeats + 1):

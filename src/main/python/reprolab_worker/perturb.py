@@ -1,5 +1,5 @@
 """The deliberate perturbation of ``reprolab.worker.Perturber``: +/-epsilon on a fraction of one
-layer's parameters (its weight then bias, flattened), chosen with the perturbation's own seed;
+layer's parameters (its weight then bias, batch norm's running statistics after them, flattened), chosen with the perturbation's own seed;
 where rounding would swallow epsilon, one unit in the last place instead."""
 
 import math
@@ -7,13 +7,14 @@ import math
 import numpy
 import torch
 
+from .model import layer_tensors
 from .splitmix import SplittableRandom
 
 
 def perturb(net, spec):
     """Changes the layer in place and returns how many parameters changed."""
     layer = dict(net.parameter_layers())[spec["layer"]]
-    tensors = [layer.weight, layer.bias]
+    tensors = layer_tensors(layer)
     flat = numpy.concatenate([t.detach().cpu().numpy().ravel() for t in tensors])
     length = flat.size
     count = int(max(1, min(length, math.floor(spec["fraction"] * length + 0.5))))

@@ -13,16 +13,8 @@ CHUNK = 1 << 20
 
 
 def data_files(data_spec: dict, home: str) -> List[str]:
-    """The files a run reads, as the Java side names them: the shipped sample under the home, or
-    the IDX paths against the working folder; none for synthetic data."""
-    source = data_spec.get("source")
-    if source == "mnist-sample":
-        folder = os.path.join(os.path.abspath(home), "sample-data")
-        return [os.path.join(folder, data.SAMPLE_IMAGES), os.path.join(folder, data.SAMPLE_LABELS)]
-    if source == "idx":
-        return [os.path.join(os.getcwd(), data_spec.get("imagesPath") or ""),
-                os.path.join(os.getcwd(), data_spec.get("labelsPath") or "")]
-    return []
+    """The files a run reads, as the Java side names them (``data.files``, the loader's own rule)."""
+    return data.files(data_spec, os.path.abspath(home))
 
 
 def data_checksums(data_spec: dict, home: str) -> Dict[str, str]:

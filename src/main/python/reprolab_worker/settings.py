@@ -15,7 +15,7 @@ import sys
 
 import torch
 
-from . import WORKER_VERSION
+from . import WORKER_VERSION, provenance
 
 STEERING_ENVIRONMENT = ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS", "CUBLAS_WORKSPACE_CONFIG",
                         "CUDA_VISIBLE_DEVICES", "OMP_WAIT_POLICY", "GOMP_SPINCOUNT", "DNNL_VERBOSE",
@@ -151,6 +151,7 @@ def environment():
     env["torch.backends.cudnn.benchmark"] = str(torch.backends.cudnn.benchmark)
     env["torch.deterministic_algorithms"] = str(torch.are_deterministic_algorithms_enabled())
     env["torch.num_interop_threads"] = str(torch.get_num_interop_threads())
+    env["hostname"] = provenance.hostname()  # the key the Java worker uses: which node of a cluster
     return env
 
 

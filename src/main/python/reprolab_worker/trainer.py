@@ -9,7 +9,7 @@ import time
 import torch
 import torch.nn.functional as F
 
-from . import data, fingerprint, model, settings
+from . import data, fingerprint, model, settings, snapshots
 from . import provenance as machine
 from .faults import FaultInjection
 from .perturb import perturb
@@ -29,12 +29,35 @@ class TrainingFailure(Exception):
 class Trainer:
     """Trains ``run`` (the parsed run spec) and writes its events to ``events``."""
 
-    def __init__(self, run, spec_text, events, home):
+    def __init__(self, run, spec_text, events, home, snapshot_path=None):
+        """``snapshot_path``: where parameter snapshots go when runs.snapshotEvery is above 0
+        (``runs/<id>.params``); None writes none."""
         self.run, self.spec_text, self.events, self.home = run, spec_text, events, home
         self.spec = run["spec"]
         self.seeds = run["seeds"]
+        self.snapshot_path = snapshot_path
+        self.snapshots = None
 
     def train(self):
+        try:
+            self._train()
+        finally:
+            if self.snapshots is not None:
+                self.snapshots.close()
+
+    def _snapshot(self, k, end=False):
+        if self.snapshots is None:
+            return
+        try:
+            if end:
+                self.snapshots.at_end(k)
+            else:
+                self.snapshots.at_iteration(k)
+        except OSError as e:
+            raise TrainingFailure("error", "cannot write the parameter snapshot of iteration %d to %s: %s"
+                                  % (k, self.snapshot_path, e), k)
+
+    def _train(self):
         start = time.monotonic()
         execution = self.spec["execution"]
         try:
@@ -42,12 +65,21 @@ class Trainer:
         except settings.SettingError as e:
             raise TrainingFailure("error", str(e))
         features, labels, train, validation, rows, cols = self._data(device, dtype)
-        net = model.build(self.spec["model"], rows, cols, data.CLASSES, self.seeds, dtype, device)
+        try:
+            net = model.build(self.spec["model"], rows, cols, data.CLASSES, self.seeds, dtype, device)
+        except model.ModelError as e:
+            raise TrainingFailure("error", str(e))
         optimiser = torch.optim.Adam(net.parameters(), lr=self.spec["model"]["learningRate"])
         batch = self.spec["model"]["batchSize"]
         per_epoch = (len(train) + batch - 1) // batch
         self._started(net, device, execution, per_epoch * self.spec["model"]["epochs"])
         self._iteration(net, 0, 0, None, None, self._perturb(net, 0))
+        try:
+            self.snapshots = snapshots.open_for(net, self.spec.get("runs", {}).get("snapshotEvery", 0),
+                                                self.snapshot_path)
+        except OSError as e:
+            raise TrainingFailure("error", "cannot write parameter snapshots to %s: %s" % (self.snapshot_path, e), 0)
+        self._snapshot(0)
         faults = FaultInjection.from_environment()
         stopping = EarlyStopping(self.spec["model"]["earlyStopping"])
         k, train_seconds, last = 0, 0.0, None
@@ -65,10 +97,12 @@ class Trainer:
                     raise TrainingFailure("diverged", "loss diverged to %s at iteration %d"
                                           % ("NaN" if loss != loss else loss, k), k)
                 self._iteration(net, k, epoch, loss, accuracy, self._perturb(net, k))
+                self._snapshot(k)
                 train_seconds += time.monotonic() - t
             last = evaluate(net, features, labels, validation, device)
             self.events.write("epoch", epoch=epoch, iteration=k, valLoss=last[0], valAccuracy=last[1])
             stopping.after_epoch(epoch, last[0], lambda: {n: p.detach().clone() for n, p in net.state_dict().items()})
+        self._snapshot(k, end=True)  # the trajectory's end, before early stopping may restore earlier weights
         best = stopping.weights_to_restore()
         if best is not None:
             net.load_state_dict(best)
@@ -126,7 +160,6 @@ class Trainer:
             "layers": [name for name, _ in net.parameter_layers()], "totalIterations": total,
             "dataChecksums": machine.data_checksums(self.spec["data"], self.home), "cpuFlags": machine.cpu_flags(),
         }
-        provenance["environment"]["hostname"] = machine.hostname()
         self.events.write("started", runId=self.run["runId"], provenance=provenance)
 
 

@@ -47,6 +47,10 @@ public record ModelSpec(ModelName name, int epochs, int batchSize, double learni
         return new ModelSpec(name, epochs, batchSize, rate, initializer, earlyStopping, layers);
     }
 
+    public ModelSpec withLayers(List<LayerSpec> newLayers) {
+        return new ModelSpec(name, epochs, batchSize, learningRate, initializer, earlyStopping, newLayers);
+    }
+
     /** Names of the layers with parameters in forward order: the shipped list, or the custom one's. */
     public List<String> parameterLayers() {
         if (name == ModelName.CUSTOM) {

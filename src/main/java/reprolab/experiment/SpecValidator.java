@@ -32,7 +32,6 @@ public final class SpecValidator {
         checkModel(spec.model(), p);
         checkSeeds(spec.seeds(), p);
         checkExecution(spec.execution(), p);
-        checkEngineSupports(spec, p);
         checkPerturbation(spec.perturbation(), spec.model(), p);
         range(p, "runs.repeats", spec.runs().repeats(), 1, 1000);
         range(p, "runs.parallel", spec.runs().parallel(), 0, 64);
@@ -131,18 +130,6 @@ public final class SpecValidator {
         }
         checkEngine(e, p);
         checkThreadInvariant(e, p);
-    }
-
-    /** What the PyTorch worker does not build yet is refused up front, not ignored by it. */
-    private static void checkEngineSupports(ExperimentSpec spec, List<String> p) {
-        if (spec.execution().pytorch() && spec.model().name() == ModelName.CUSTOM) {
-            p.add("field 'model.name' is 'custom'; execution.engine 'pytorch' builds only seed-cnn and tiny "
-                    + "(custom layer lists train with engine 'dl4j')");
-        }
-        if (spec.execution().pytorch() && spec.runs().snapshotEvery() > 0) {
-            p.add("field 'runs.snapshotEvery' is " + spec.runs().snapshotEvery() + "; the PyTorch worker writes no "
-                    + "parameter snapshots yet (leave it 0, or use engine 'dl4j' for the time to chaos)");
-        }
     }
 
     /**

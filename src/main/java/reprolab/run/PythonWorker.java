@@ -99,11 +99,12 @@ public final class PythonWorker {
      * Variables PyTorch reads once per process: the OpenMP/MKL thread counts, and the cuBLAS
      * workspace that deterministic algorithms need on a GPU (it must be set before cuBLAS starts);
      * and the same allocator and thread-waiting settings as DL4J workers
-     * ({@link WorkerCommand#applyRuntimeTuning}): PyTorch's CPU tensors come from glibc malloc too (the
+     * ({@link WorkerCommand#applyRuntimeTuning}), and without the inherited {@link WorkerCommand#FAULT_VARIABLE}: PyTorch's CPU tensors come from glibc malloc too (the
      * peer benchmark's seed-cnn took 94-108 ms per iteration without them and ~40 ms with them; our
      * worker's own training loop showed no difference, its run 12.0 vs 9.0 s: docs/performance.md).
      */
     static void applyEnvironment(Map<String, String> env, ExecutionSpec execution, Path sourceDir) {
+        env.remove(WorkerCommand.FAULT_VARIABLE); // a user's stray setting must not break real runs (as for DL4J)
         String threads = String.valueOf(execution.threads());
         env.put("OMP_NUM_THREADS", threads);
         env.put("MKL_NUM_THREADS", threads);

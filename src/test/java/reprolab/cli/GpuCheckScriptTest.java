@@ -26,7 +26,7 @@ class GpuCheckScriptTest {
     @BeforeAll
     static void runTheScript() throws Exception {
         ProcessBuilder builder = new ProcessBuilder(List.of("bash", "packaging/gpu-check.sh", "--cpu-only", "--small",
-                "--repeats", "2", "--models", "tiny"));
+                "--repeats", "2", "--models", "tiny,custom"));
         builder.environment().put("OUT", out.toString());
         builder.environment().put(PythonWorker.PYTHON_ENV, PythonWorker.python());
         builder.redirectErrorStream(true);
@@ -42,6 +42,19 @@ class GpuCheckScriptTest {
             assertTrue(printed.contains(name + ": 2 runs "), printed);
         }
         assertTrue(printed.contains("tiny-gpu-deterministic: 2 runs bitwise identical"), printed);
+    }
+
+    @Test
+    void theCustomModelRunsTooAndEveryRunWritesSnapshotsTheJavaSideReads() throws Exception {
+        for (String name : List.of("custom-gpu", "custom-cpu", "custom-gpu-vs-cpu")) {
+            assertTrue(printed.contains(name + ": 2 runs "), printed);
+        }
+        // --small: 200 examples, batch 64 = 4 updates, a snapshot at each and at 0: 5 per run, 2 runs
+        assertTrue(printed.contains("custom-gpu: 2 runs bitwise identical") && printed.contains("; 10 snapshots"), printed);
+        reprolab.analysis.ParameterSeries series = reprolab.ablation.SnapshotFiles.open("run-01",
+                out.resolve("custom-cpu").resolve("runs").resolve("run-01.params"));
+        assertEquals(List.of("conv_0", "conv_1", "dense_0", "output"), series.layers());
+        assertEquals(List.of(0, 1, 2, 3, 4), series.iterations());
     }
 
     @Test

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** execution.engine and the PyTorch-only fields: defaults, and each engine rejects what it does not have. */
+/** execution.engine and the PyTorch-only fields: defaults, and each engine rejects what it does not have (and only that). */
 class EngineFieldsTest {
 
     @Test
@@ -68,20 +68,12 @@ class EngineFieldsTest {
     }
 
     @Test
-    void pytorchRefusesACustomLayerListNamingTheField() throws Exception {
+    void pytorchAcceptsTheShippedCustomLayerListAndSnapshotsNowThatItBuildsAndWritesThem() throws Exception {
         String custom = java.nio.file.Files.readString(java.nio.file.Path.of("sample-data", "experiments",
                 "custom-seed-cnn.json"));
-        SpecException e = assertThrows(SpecException.class,
-                () -> SpecOverrides.apply(SpecJson.parse(custom), java.util.List.of("execution.engine=pytorch")));
-        assertTrue(e.getMessage().contains("'model.name' is 'custom'; execution.engine 'pytorch' builds only"),
-                e.getMessage());
-    }
-
-    @Test
-    void pytorchRefusesParameterSnapshotsItWouldNotWrite() {
-        SpecException e = assertThrows(SpecException.class, () -> SpecJson.parse(
-                "{\"execution\": {\"engine\": \"pytorch\"}, \"runs\": {\"snapshotEvery\": 5}}"));
-        assertTrue(e.getMessage().contains("'runs.snapshotEvery' is 5; the PyTorch worker writes no parameter snapshots"),
-                e.getMessage());
+        ExperimentSpec spec = SpecOverrides.apply(SpecJson.parse(custom),
+                java.util.List.of("execution.engine=pytorch", "runs.snapshotEvery=5"));
+        assertEquals(ModelName.CUSTOM, spec.model().name());
+        assertEquals(5, spec.runs().snapshotEvery());
     }
 }

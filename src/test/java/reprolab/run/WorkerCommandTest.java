@@ -78,6 +78,15 @@ class WorkerCommandTest {
     }
 
     @Test
+    void aFaultSwitchInheritedFromTheAppsEnvironmentNeverReachesAPythonWorkerEither() throws Exception {
+        Map<String, String> env = new HashMap<>(Map.of(WorkerCommand.FAULT_VARIABLE, "nan-loss@1", "HOME", "/home/u"));
+        PythonWorker.applyEnvironment(env, reprolab.experiment.SpecJson.parse(
+                "{\"execution\": {\"engine\": \"pytorch\"}}").execution(), runsDir);
+        assertFalse(env.containsKey(WorkerCommand.FAULT_VARIABLE));
+        assertEquals("/home/u", env.get("HOME"));
+    }
+
+    @Test
     void cudaWithoutHelpersSetsGpuPriorityAndForbidsHelpers() {
         Map<String, String> env = new HashMap<>(Map.of("SD_FORBID_HELPERS", "stale"));
         WorkerCommand.applyEnvironment(env, new ExecutionSpec(4, false, DataTypeName.FLOAT, Backend.CUDA));

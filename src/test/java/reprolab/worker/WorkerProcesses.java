@@ -35,11 +35,20 @@ final class WorkerProcesses {
 
     /** As {@link #run(List)}, with extra environment variables for every worker. */
     static List<RunHistory> run(List<RunSpec> runs, java.util.Map<String, String> environment) throws Exception {
+        return run(runs, environment, null);
+    }
+
+    /**
+     * As {@link #run(List, java.util.Map)}, with the run specs (and what the workers write beside them, such as
+     * {@code <id>.params}) kept in {@code runsDir}; null: a temporary folder per run, deleted after it.
+     */
+    static List<RunHistory> run(List<RunSpec> runs, java.util.Map<String, String> environment, Path runsDir)
+            throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             List<Future<RunHistory>> futures = new ArrayList<>();
             for (RunSpec run : runs) {
-                futures.add(pool.submit(() -> runOne(run, environment)));
+                futures.add(pool.submit(() -> runOne(run, environment, TIMEOUT_SECONDS, runsDir)));
             }
             List<RunHistory> histories = new ArrayList<>();
             for (Future<RunHistory> future : futures) {
@@ -58,10 +67,6 @@ final class WorkerProcesses {
     /** A tiny-model worker finishes in seconds; one still alive after this is stuck and is killed. */
     static final long TIMEOUT_SECONDS = Long.getLong("reprolab.test.workerTimeoutSeconds", 300);
 
-    private static RunHistory runOne(RunSpec run, java.util.Map<String, String> environment) throws Exception {
-        return runOne(run, environment, TIMEOUT_SECONDS);
-    }
-
     /**
      * Runs one worker; throws, with the worker's stderr, when it is still alive after {@code timeoutSeconds}
      * (then it is killed with its children) or prints a line that is not an event. Used to wait without a
@@ -69,8 +74,13 @@ final class WorkerProcesses {
      */
     static RunHistory runOne(RunSpec run, java.util.Map<String, String> environment, long timeoutSeconds)
             throws Exception {
+        return runOne(run, environment, timeoutSeconds, null);
+    }
+
+    private static RunHistory runOne(RunSpec run, java.util.Map<String, String> environment, long timeoutSeconds,
+                                     Path keptDir) throws Exception {
         // The app's own launcher builds the command and the native environment, as for a real run.
-        Path runsDir = Files.createTempDirectory("worker-test");
+        Path runsDir = keptDir != null ? keptDir : Files.createTempDirectory("worker-test");
         Path stderr = runsDir.resolve(run.runId() + ".stderr.txt");
         try {
             ProcessBuilder builder = WorkerCommand.forCurrentJvm().processFor(run, runsDir, WorkerMemory.forParallel(2));
@@ -95,8 +105,10 @@ final class WorkerProcesses {
             }
             return RunHistory.of(run.runId(), events, List.of());
         } finally {
-            try (var files = Files.walk(runsDir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            if (keptDir == null) {
+                try (var files = Files.walk(runsDir)) {
+                    files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                }
             }
         }
     }
