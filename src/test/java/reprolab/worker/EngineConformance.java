@@ -239,6 +239,7 @@ abstract class EngineConformance {
         Path labels = Files.copy(Path.of("sample-data", "mnist-10k-labels-idx1-ubyte.gz"), runsDir.resolve("labels.gz"));
         String other = engine() == Engine.PYTORCH ? "dl4j" : "pytorch";
         Map<String, ExperimentSpec> byRun = new java.util.LinkedHashMap<>();
+        Map<String, String> against = new java.util.HashMap<>();
         byRun.put("data.source", spec("data.source=synthetic"));
         byRun.put("data.trainSize", spec("data.trainSize=100"));
         byRun.put("data.validationSize", spec("data.validationSize=60"));
@@ -258,12 +259,15 @@ abstract class EngineConformance {
         byRun.put("execution.dataType", spec("execution.dataType=double"));
         byRun.put("execution.backend", spec("execution.backend=cuda"));
         byRun.put("execution.engine", spec("execution.engine=" + other));
+        if (engine() == Engine.DL4J) { // refused on PyTorch, below
+            byRun.put("execution.threadInvariant", spec("execution.threads=2", "execution.threadInvariant=true"));
+            against.put("execution.threadInvariant", "execution.threads");
+        }
         byRun.put("perturbation.iteration", perturbed("perturbation.iteration=1"));
         byRun.put("perturbation.layer", perturbed("perturbation.layer=conv_0"));
         byRun.put("perturbation.epsilon", perturbed("perturbation.epsilon=0.001"));
         byRun.put("perturbation.fraction", perturbed("perturbation.fraction=0.5"));
         byRun.put("perturbation.seed", perturbed("perturbation.seed=8"));
-        Map<String, String> against = new java.util.HashMap<>();
         byRun.keySet().stream().filter(f -> f.startsWith("perturbation.")).forEach(f -> against.put(f, "perturbed"));
         for (String rate : List.of("0.5", "5")) {
             byRun.put("model.earlyStopping.restoreBest@" + rate, earlyWith(rate, "model.earlyStopping.restoreBest=false"));
@@ -280,7 +284,9 @@ abstract class EngineConformance {
         Map<String, String> effects = new java.util.TreeMap<>();
         int i = 0;
         for (String field : byRun.keySet()) {
-            RunHistory reference = runs.get(against.getOrDefault(field, "base"));
+            String referenceName = against.getOrDefault(field, "base");
+            RunHistory reference = byRun.containsKey(referenceName)
+                    ? results.get(List.copyOf(byRun.keySet()).indexOf(referenceName)) : runs.get(referenceName);
             String effect = difference(reference, results.get(i++));
             if (effect != null) { // an early-stopping field needs to act at one of the two learning rates
                 effects.merge(field.replaceAll("@.*", ""), effect, (a, b) -> a + "; " + b);
@@ -296,6 +302,16 @@ abstract class EngineConformance {
         planEffects(effects);
         refusedHere(effects, "execution.deterministicAlgorithms", "execution.deterministicAlgorithms=true");
         refusedHere(effects, "execution.cudnnBenchmark", "execution.cudnnBenchmark=true");
+        if (engine() == Engine.PYTORCH) {
+            refusedHere(effects, "execution.threadInvariant", "execution.threadInvariant=true");
+        }
+        // a script experiment's own section (issue 24): each field acts on real scripts in ScriptCommandTest
+        // (seed, hash seed, args, time limit, replay's checksum); on DL4J the section is refused outright
+        for (String field : SpecFields.all()) {
+            if (field.startsWith("script.")) {
+                effects.put(field, "a script experiment's setting (ScriptCommandTest)");
+            }
+        }
         for (String field : SpecFields.all()) {
             assertNotNull(effects.get(field), field + ": no effect proven on " + engine().json() + " (" + effects + ")");
         }
