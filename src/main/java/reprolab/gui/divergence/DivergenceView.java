@@ -21,6 +21,7 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import reprolab.analysis.LayerStrip;
 import reprolab.gui.AnalysisResult;
 
 import java.util.ArrayList;
