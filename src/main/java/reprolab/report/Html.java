@@ -44,7 +44,15 @@ final class Html {
         }
         double abs = Math.abs(v);
         return abs >= 1e-3 && abs < 1e5 ? String.format(Locale.ROOT, "%.4g", v).replaceAll("(\\.\\d*?)0+$", "$1")
-                .replaceAll("\\.$", "") : String.format(Locale.ROOT, "%.3e", v);
+                .replaceAll("\\.$", "") : scientific(v);
+    }
+
+    /** 1.5e-7 style: the mantissa's trailing zeros and the exponent's sign and leading zeros dropped. */
+    private static String scientific(double v) {
+        String[] parts = String.format(Locale.ROOT, "%.3e", v).split("e");
+        String mantissa = parts[0].replaceAll("0+$", "").replaceAll("\\.$", "");
+        int exponent = Integer.parseInt(parts[1]);
+        return mantissa + "e" + exponent;
     }
 
     /** A fixed-point value with this many decimals, "-" when unknown. */

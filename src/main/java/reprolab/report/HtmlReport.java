@@ -304,7 +304,8 @@ public final class HtmlReport {
         }
         List<List<String>> table = new ArrayList<>();
         rows.forEach((name, value) -> table.add(List.of(name, perRun(value))));
-        table(List.of("", "value (per run where they differ)"), table);
+        out.append("<table class=\"settings\">\n");
+        tableRows(List.of("", "value (per run where they differ)"), table);
     }
 
     private void commands() {
@@ -345,7 +346,12 @@ public final class HtmlReport {
     }
 
     private void table(List<String> header, List<List<String>> rows) {
-        out.append("<table>\n<tr>");
+        out.append("<table>\n");
+        tableRows(header, rows);
+    }
+
+    private void tableRows(List<String> header, List<List<String>> rows) {
+        out.append("<tr>");
         header.forEach(h -> out.append("<th>").append(Html.escape(h)).append("</th>"));
         out.append("</tr>\n");
         for (List<String> row : rows) {

@@ -21,13 +21,14 @@ final class ReportStyle {
             table { border-collapse: collapse; margin: 8px 0 14px; font-size: 0.9em; }
             th, td { border: 1px solid #d0d0d0; padding: 3px 8px; text-align: left; vertical-align: top; }
             th { background: #f0f0f0; }
-            td { overflow-wrap: anywhere; }
+            td { overflow-wrap: break-word; }
+            table.settings td:first-child { white-space: nowrap; }
             table.matrix td.same { background: #e3f4e3; }
             table.matrix td.differ { background: #f9dede; }
             table.matrix td.open { background: #fdf0de; }
             table.matrix td.self { background: #fafafa; }
             pre { background: #f6f6f6; border: 1px solid #ddd; padding: 8px; overflow-x: auto; font-size: 0.85em;
-                  white-space: pre-wrap; overflow-wrap: anywhere; }
+                  white-space: pre-wrap; overflow-wrap: break-word; }
             figure { margin: 8px 0 16px; }
             svg.chart { max-width: 100%; height: auto; font: 11px sans-serif; }
             svg .title { font-size: 13px; font-weight: 600; }
