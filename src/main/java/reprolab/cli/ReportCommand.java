@@ -17,8 +17,6 @@ import reprolab.report.HtmlReport;
 import reprolab.report.ReportData;
 import reprolab.report.ReportLoader;
 import reprolab.run.AtomicFiles;
-import reprolab.run.ExperimentFolder;
-import reprolab.run.ExperimentStore;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -49,9 +47,7 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path dir = folder.toAbsolutePath().normalize();
-        ExperimentFolder experiment = new ExperimentStore(dir.getParent() == null ? dir : dir.getParent()).open(dir);
-        ReportData data = ReportLoader.load(experiment, tolerance);
+        ReportData data = ReportLoader.load(folder, tolerance);
         List<RunHistory> runs = data.runs();
         for (RunHistory run : runs) {
             for (String problem : run.problems()) {

@@ -209,6 +209,7 @@ public final class MainWindow {
                 item("Export divergence chart as PNG…", () -> files.exportChart(divergence.gapChart(), "png")),
                 item("Export divergence chart as SVG…", () -> files.exportChart(divergence.gapChart(), "svg")),
                 item("Export data as CSV…", files::exportCsv),
+                item("Export report as HTML…", () -> files.exportReport(vm.shownFolder())),
                 new SeparatorMenuItem(), item("Quit", Platform::exit));
         return file;
     }

@@ -11,8 +11,11 @@ import reprolab.analysis.LayerStrip;
 import reprolab.analysis.ProvenanceDiff;
 import reprolab.events.RunHistory;
 import reprolab.run.ExperimentFolder;
+import reprolab.run.ExperimentStore;
+import reprolab.run.StoreException;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,6 +23,16 @@ import java.util.List;
 public final class ReportLoader {
 
     private ReportLoader() {
+    }
+
+    /**
+     * Opens an experiment or ablation folder given by its path and analyses it.
+     *
+     * @throws IOException when it is not an experiment folder ({@code StoreException}) or cannot be read
+     */
+    public static ReportData load(Path folder, double lossTolerance) throws IOException, StoreException {
+        Path dir = folder.toAbsolutePath().normalize();
+        return load(new ExperimentStore(dir.getParent() == null ? dir : dir.getParent()).open(dir), lossTolerance);
     }
 
     /**
