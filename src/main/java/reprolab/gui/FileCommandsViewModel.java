@@ -71,11 +71,14 @@ public final class FileCommandsViewModel {
     /** Reads a Keras {@code model.to_json()} file in the background and loads it as a custom model. */
     public void importKeras() {
         dialogs.open("Keras model (model.to_json())", "json").ifPresent(file ->
-                BackgroundTask.of(() -> reprolab.experiment.KerasImport.read(file).spec())
-                        .onSuccess(spec -> {
-                            controls.load(spec);
+                BackgroundTask.of(() -> reprolab.experiment.KerasImport.read(file))
+                        .onSuccess(imported -> {
+                            controls.load(imported.spec());
+                            // the notes the CLI prints on stderr: what was mapped how, and what was left out
+                            String notes = imported.notes().isEmpty() ? ""
+                                    : " Notes: " + String.join("; ", imported.notes()) + ".";
                             report.accept("Imported " + file.getFileName()
-                                    + " as a custom model: check epochs, batch size and learning rate");
+                                    + " as a custom model: check epochs, batch size and learning rate." + notes);
                         })
                         .onFailure(this::failed)
                         .executeWith(background, fx));

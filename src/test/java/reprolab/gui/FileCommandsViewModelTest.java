@@ -154,6 +154,16 @@ class FileCommandsViewModelTest {
     }
 
     @Test
+    void theKerasImportShowsTheMappingNotesTheCommandLinePrints() throws Exception {
+        dialogs.answer = Path.of("sample-data", "keras", "question-keras2.json");
+        vm.importKeras();
+        String status = nextReport();
+        String firstNote = reprolab.experiment.KerasImport.read(dialogs.answer).notes().get(0);
+        assertTrue(firstNote.startsWith("every initialiser has seed 42"), firstNote);
+        assertTrue(status.contains(" Notes: " + firstNote), status);
+    }
+
+    @Test
     void aFailedWriteIsReportedAndACancelledDialogDoesNothing() throws Exception {
         dialogs.answer = dir.resolve("missing-folder").resolve("series.csv");
         vm.exportCsv();
