@@ -15,7 +15,10 @@ display="$XVFB_DISPLAY"
 trap 'kill "$XVFB_PID" 2>/dev/null || true; rm -rf "$work"' EXIT
 mkdir -p "$out"
 # a fresh experiment store, so the History tab shows only this run and nothing of the user's
-DISPLAY="$display" REPROLAB_JAVA_OPTS="-Xmx1g -Dprism.order=sw -Dglass.platform=gtk -Djdk.gtk.version=3 \
-  -Dreprolab.data=$work/experiments -Dreprolab.tour=$out -Dreprolab.tour.spec=packaging/screenshots.json" \
-  ./reprolab
+# the tour is a tool in the test sources (reprolab.gui.ScreenshotTour), not part of the app: build both
+./reprolab --version >/dev/null   # builds the app and target/classpath.txt when the sources changed
+mvn -o -q -B test-compile 2>/dev/null || mvn -q -B test-compile
+DISPLAY="$display" java -Xmx1g -Dprism.order=sw -Dglass.platform=gtk -Djdk.gtk.version=3 -Dreprolab.home="$PWD" \
+  -Dreprolab.data="$work/experiments" -Dreprolab.tour="$out" -Dreprolab.tour.spec=packaging/screenshots.json \
+  -cp "target/classes:target/test-classes:$(cat target/classpath.txt)" reprolab.gui.ScreenshotTour
 ls -l "$out"/*.png

@@ -14,7 +14,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  * The layering of ARCHITECTURE.md as executable rules (issue 17), by package so that new classes in
  * a package are held to it at once:
  * <pre>
- * experiment  <-  data, events  <-  worker | run  <-  lesson, analysis  <-  ablation, bench  <-  cli | gui
+ * experiment  <-  data, events  <-  worker | run  <-  lesson, analysis  <-  ablation, bench  <-  report  <-  cli | gui
  * </pre>
  * Each layer names who may use it; the worker is used by nobody (it is a separate JVM, started by
  * {@code run.WorkerCommand} through its class name), so the app and the CLI never train in their own
@@ -34,18 +34,21 @@ class LayeringTest {
             .layer("analysis").definedBy("reprolab.analysis..")
             .layer("ablation").definedBy("reprolab.ablation..")
             .layer("bench").definedBy("reprolab.bench..")
+            .layer("report").definedBy("reprolab.report..")
             .layer("cli").definedBy("reprolab.cli..")
             .layer("gui").definedBy("reprolab.gui..")
             // the app checks an IDX pair's headers as the user picks the files (IdxReader.checkPair), no training
             .whereLayer("data").mayOnlyBeAccessedByLayers("worker", "gui")
-            .whereLayer("events").mayOnlyBeAccessedByLayers("worker", "run", "analysis", "ablation", "bench", "cli",
-                    "gui")
+            .whereLayer("events").mayOnlyBeAccessedByLayers("worker", "run", "analysis", "ablation", "bench", "report",
+                    "cli", "gui")
             .whereLayer("worker").mayNotBeAccessedByAnyLayer()
-            .whereLayer("run").mayOnlyBeAccessedByLayers("lesson", "ablation", "bench", "cli", "gui")
+            .whereLayer("run").mayOnlyBeAccessedByLayers("lesson", "ablation", "bench", "report", "cli", "gui")
             .whereLayer("lesson").mayOnlyBeAccessedByLayers("cli", "gui")
-            .whereLayer("analysis").mayOnlyBeAccessedByLayers("ablation", "cli", "gui")
-            .whereLayer("ablation").mayOnlyBeAccessedByLayers("cli", "gui")
+            .whereLayer("analysis").mayOnlyBeAccessedByLayers("ablation", "report", "cli", "gui")
+            .whereLayer("ablation").mayOnlyBeAccessedByLayers("report", "cli", "gui")
             .whereLayer("bench").mayOnlyBeAccessedByLayers("cli")
+            // the shareable HTML page: built from the analysis only, written by the CLI and the app
+            .whereLayer("report").mayOnlyBeAccessedByLayers("cli", "gui")
             .whereLayer("cli").mayNotBeAccessedByAnyLayer()
             .whereLayer("gui").mayNotBeAccessedByAnyLayer()
             .because("dependencies point one way, from the user's side down to the spec");
@@ -58,6 +61,13 @@ class LayeringTest {
             .that().resideInAPackage("reprolab..").and().resideOutsideOfPackage("reprolab.worker..")
             .should().dependOnClassesThat().resideInAPackage("reprolab.worker..")
             .because("training happens only in a worker JVM: the GUI and CLI never train in their own");
+
+    @ArchTest
+    static final ArchRule htmlIsBuiltWithoutFiles = noClasses()
+            .that().resideInAPackage("reprolab.report..").and().doNotHaveSimpleName("ReportLoader")
+            .should().dependOnClassesThat().resideInAPackage("reprolab.run..")
+            .orShould().dependOnClassesThat().resideInAPackage("java.nio.file..")
+            .because("the page is laid out from analysed data only; ReportLoader alone reads the folder");
 
     @ArchTest
     static final ArchRule analysisUsesNothingOfRun = noClasses()

@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
  * Names the recorded settings that differ between runs: every comparison starts from the difference
  * of provenance (seeds, threads, kernels, build, backend, data type, perturbation, machine).
  */
-final class ProvenanceDiff {
+public final class ProvenanceDiff {
 
     /** The environment entry in which the worker names its machine (a cluster's node). */
     static final String HOSTNAME = "hostname";
@@ -31,7 +31,7 @@ final class ProvenanceDiff {
     private final List<Provenance> known = new ArrayList<>();
     private final List<String> missing = new ArrayList<>();
 
-    ProvenanceDiff(List<RunHistory> runs) {
+    public ProvenanceDiff(List<RunHistory> runs) {
         for (RunHistory run : runs) {
             if (run.started() == null || run.started().provenance() == null) {
                 missing.add(run.runId());
@@ -42,12 +42,12 @@ final class ProvenanceDiff {
     }
 
     /** Ids of runs that never reported their provenance. */
-    List<String> missing() {
+    public List<String> missing() {
         return missing;
     }
 
     /** One phrase per differing setting, e.g. "the weight init seed is off, so each run drew its own". */
-    List<String> differences() {
+    public List<String> differences() {
         List<String> out = new ArrayList<>();
         for (SeedKind kind : SeedKind.values()) {
             seedPhrase(kind).ifPresent(out::add);

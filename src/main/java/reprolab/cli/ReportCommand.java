@@ -3,10 +3,7 @@ package reprolab.cli;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import reprolab.ablation.AblationFiles;
-import reprolab.ablation.AblationResults;
 import reprolab.ablation.AblationText;
-import reprolab.ablation.SnapshotFiles;
 import reprolab.analysis.AblationReport;
 import reprolab.analysis.ExperimentAnalysis;
 import reprolab.analysis.ExperimentReport;
@@ -16,20 +13,20 @@ import reprolab.analysis.ReportCsv;
 import reprolab.analysis.ReportText;
 import reprolab.events.RunHistory;
 import reprolab.experiment.Json;
+import reprolab.report.HtmlReport;
+import reprolab.report.ReportData;
+import reprolab.report.ReportLoader;
 import reprolab.run.AtomicFiles;
-import reprolab.run.ExperimentFolder;
-import reprolab.run.ExperimentStore;
 
-import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code reprolab report DIR}: analyses a stored experiment, finished or not. */
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = "Analyse a stored experiment folder (finished or not); for an ablation, the factor table first.")
+        description = "Analyse a stored experiment folder (finished or not); for an ablation, the factor table first; "
+                + "--html writes it all as one page to share.")
 final class ReportCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "DIR", description = "experiment folder (holds experiment.json and runs/)")
@@ -41,26 +38,31 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--csv", paramLabel = "FILE", description = "also write every run's per-iteration series as CSV")
     Path csv;
 
+    @Option(names = "--html", paramLabel = "FILE",
+            description = "also write the whole report as one self-contained HTML page (charts inline, no network)")
+    Path html;
+
     @Option(names = "--tolerance", paramLabel = "X", defaultValue = ExperimentAnalysis.DEFAULT_LOSS_TOLERANCE_TEXT, description = "loss difference that counts as diverged")
     double tolerance;
 
     @Override
     public Integer call() throws Exception {
-        Path dir = folder.toAbsolutePath().normalize();
-        ExperimentFolder experiment = new ExperimentStore(dir.getParent() == null ? dir : dir.getParent()).open(dir);
-        AblationReport ablation = AblationFiles.isAblation(dir) ? AblationResults.analyse(experiment) : null;
-        List<RunHistory> runs = experiment.loadRuns();
+        ReportData data = ReportLoader.load(folder, tolerance);
+        List<RunHistory> runs = data.runs();
         for (RunHistory run : runs) {
             for (String problem : run.problems()) {
                 System.err.println("reprolab: " + run.runId() + ": " + problem);
             }
         }
-        ExperimentReport report = ExperimentAnalysis.analyse(runs, tolerance);
+        ExperimentReport report = data.experiment();
+        AblationReport ablation = data.ablation();
+        GapSeries gap = data.parameterGap();
         if (csv != null) {
             AtomicFiles.writeString(csv.toAbsolutePath(), ReportCsv.series(runs));
         }
-        // an ablation measures its groups' distances itself (time to chaos); a plain experiment's runs are one group
-        GapSeries gap = ablation == null ? parameterGap(experiment, runs) : null;
+        if (html != null) {
+            AtomicFiles.writeString(html.toAbsolutePath(), HtmlReport.render(data));
+        }
         if (json) {
             Object document = ablation != null ? Map.of("ablation", ablation, "experiment", report)
                     : gap != null ? Map.of("experiment", report, "parameterDistance", gap) : report;
@@ -76,14 +78,5 @@ final class ReportCommand implements Callable<Integer> {
             }
         }
         return Main.EXIT_OK;
-    }
-
-    /**
-     * The distance between the runs' parameters over training, when they wrote snapshots
-     * ({@code runs.snapshotEvery}); null when fewer than two did.
-     */
-    private static GapSeries parameterGap(ExperimentFolder experiment, List<RunHistory> runs) throws IOException {
-        List<String> ids = runs.stream().map(RunHistory::runId).toList();
-        return GapSeries.measure("runs", new ArrayList<>(SnapshotFiles.loadAll(experiment, ids).values()));
     }
 }

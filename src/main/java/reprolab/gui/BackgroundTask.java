@@ -8,7 +8,8 @@ import java.util.function.Consumer;
  * One piece of work off the FX thread with its result, or its failure, handed back on the FX thread
  * (after JabRef's BackgroundTask). Every view model used to write this try/catch by hand, and one
  * copy forgot the failure branch, leaving its tab "running" forever; here a failure always reaches
- * {@link #onFailure}, and a task without a failure handler still reaches {@link #onFinally}.
+ * {@link #onFailure}, and a task without a failure handler still reaches {@link #onFinally}, as does
+ * one whose work throws an {@link Error}.
  * Tests pass {@code Runnable::run} for both executors, which makes the whole task synchronous.
  *
  * @param <T> the result of the work
@@ -74,6 +75,11 @@ public final class BackgroundTask<T> {
             } catch (Exception e) {
                 fx.execute(() -> finish(() -> onFailure.accept(e)));
                 return;
+            } catch (Error e) {
+                // not a failure to show (out of memory, a broken class path): the busy flags still clear,
+                // and the error goes on to the background thread's handler, which logs it
+                fx.execute(onFinally);
+                throw e;
             }
             fx.execute(() -> finish(() -> onSuccess.accept(value)));
         });

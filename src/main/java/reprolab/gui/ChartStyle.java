@@ -1,10 +1,12 @@
 package reprolab.gui;
 
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.title.TextTitle;
+import org.jfree.data.Range;
 
 import java.awt.Color;
 import java.awt.Font;
@@ -39,5 +41,32 @@ public final class ChartStyle {
             }
         }
         return chart;
+    }
+
+    /**
+     * A log axis that ticks at whole decades only (10^-3, 10^-2, ...; every 2nd or 5th decade when the
+     * range is wide): LogAxis's own units, in log space, include 0.1, which labels 10^-0.1, 10^-0.2, ...
+     */
+    public static LogAxis decadeAxis(String label, double smallestValue) {
+        LogAxis axis = new DecadeAxis(label);
+        axis.setSmallestValue(smallestValue);
+        axis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        return axis;
+    }
+
+    /** Widens its automatic range to whole decades, so that data within one decade still gets two ticks. */
+    private static final class DecadeAxis extends LogAxis {
+        DecadeAxis(String label) {
+            super(label);
+        }
+
+        @Override
+        protected void autoAdjustRange() {
+            super.autoAdjustRange();
+            Range r = getRange();
+            double low = Math.pow(10, Math.floor(Math.log10(Math.max(r.getLowerBound(), getSmallestValue()))));
+            double high = Math.pow(10, Math.ceil(Math.log10(Math.max(r.getUpperBound(), getSmallestValue()))));
+            setRange(new Range(low, high > low ? high : low * 10), false, false);
+        }
     }
 }

@@ -1,11 +1,15 @@
 package reprolab.gui;
 
 import org.jfree.chart.JFreeChart;
+import reprolab.analysis.ExperimentAnalysis;
 import reprolab.events.RunHistory;
 import reprolab.experiment.SpecJson;
 import reprolab.gui.controls.ControlsViewModel;
 import reprolab.gui.export.Exporter;
+import reprolab.report.HtmlReport;
+import reprolab.report.ReportLoader;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -13,7 +17,7 @@ import java.util.function.Supplier;
 import java.util.concurrent.Executor;
 
 /**
- * The File menu's commands: open and save the experiment, export charts and data. Called on the FX
+ * The File menu's commands: open and save the experiment, export charts, data and the HTML report. Called on the FX
  * thread. Whatever reads FX state (the form, the runs on screen, a chart's datasets) is read here,
  * on the FX thread; only the snapshot travels to the background, where the file is written. Results
  * and failures come back as one line in the status bar.
@@ -27,6 +31,14 @@ public final class FileCommandsViewModel {
     private final Consumer<String> report;
     private final Executor background;
     private final Executor fx;
+    private ReportPage reportPage = folder -> HtmlReport.render(
+            ReportLoader.load(folder, ExperimentAnalysis.DEFAULT_LOSS_TOLERANCE));
+
+    /** Reads a stored experiment folder and lays it out as one HTML page; runs in the background. */
+    @FunctionalInterface
+    public interface ReportPage {
+        String html(Path folder) throws Exception;
+    }
 
     /**
      * @param runsOnScreen the runs the tabs show, read on the FX thread
@@ -59,11 +71,14 @@ public final class FileCommandsViewModel {
     /** Reads a Keras {@code model.to_json()} file in the background and loads it as a custom model. */
     public void importKeras() {
         dialogs.open("Keras model (model.to_json())", "json").ifPresent(file ->
-                BackgroundTask.of(() -> reprolab.experiment.KerasImport.read(file).spec())
-                        .onSuccess(spec -> {
-                            controls.load(spec);
+                BackgroundTask.of(() -> reprolab.experiment.KerasImport.read(file))
+                        .onSuccess(imported -> {
+                            controls.load(imported.spec());
+                            // the notes the CLI prints on stderr: what was mapped how, and what was left out
+                            String notes = imported.notes().isEmpty() ? ""
+                                    : " Notes: " + String.join("; ", imported.notes()) + ".";
                             report.accept("Imported " + file.getFileName()
-                                    + " as a custom model: check epochs, batch size and learning rate");
+                                    + " as a custom model: check epochs, batch size and learning rate." + notes);
                         })
                         .onFailure(this::failed)
                         .executeWith(background, fx));
@@ -100,6 +115,27 @@ public final class FileCommandsViewModel {
             List<RunHistory> runs = List.copyOf(runsOnScreen.get());
             write("Exported " + file, () -> Exporter.text(csv.apply(runs), file));
         });
+    }
+
+    /**
+     * Writes the HTML report of the experiment the tabs show (its folder, as stored so far): the page
+     * is read from the folder and written in the background.
+     *
+     * @param folder the shown experiment's folder, or null when none has been run or opened
+     */
+    public void exportReport(Path folder) {
+        if (folder == null) {
+            report.accept("Run or open an experiment first: the report is written from its stored folder.");
+            return;
+        }
+        dialogs.save("Report", "html").ifPresent(file ->
+                write("Exported the report of " + folder.getFileName() + " to " + file,
+                        () -> Exporter.text(reportPage.html(folder), file)));
+    }
+
+    /** Replaces how the page is made (tests count or fail it). */
+    void useReportPage(ReportPage page) {
+        this.reportPage = page;
     }
 
     private void write(String done, BackgroundTask.Step step) {

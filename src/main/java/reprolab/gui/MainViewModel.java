@@ -52,6 +52,8 @@ public final class MainViewModel {
     private EventBatcher batcher = new EventBatcher();
     private RunningHandle handle;
     private List<RunHistory> shownRuns = List.of();
+    /** The folder of the experiment the tabs show (last started or opened), for the HTML report; null before. */
+    private java.nio.file.Path shownFolder;
     private long lastAnalysis;
 
     private reprolab.gui.target.RunTargetViewModel targets;
@@ -140,6 +142,7 @@ public final class MainViewModel {
         handle = started;
         runs.addMissing(started.runIds());
         curves.addRuns(started.runIds());
+        shownFolder = started.folder();
         status.set("Running, stored in " + started.folder());
     }
 
@@ -217,6 +220,7 @@ public final class MainViewModel {
         curves.showStored(opened.runs());
         divergence.clear("Analysing…");
         divergence.analyse(opened.runs());
+        shownFolder = opened.folder();
         status.set("Opened " + opened.folder());
         followIfStillRunning(opened.folder());
     }
@@ -247,6 +251,11 @@ public final class MainViewModel {
     public List<RunHistory> currentRuns() {
         RunningHandle h = handle;
         return running.get() && h != null ? h.snapshot() : shownRuns;
+    }
+
+    /** The folder of the experiment the tabs show, or null when none was run or opened yet. */
+    public java.nio.file.Path shownFolder() {
+        return shownFolder;
     }
 
     /** The "Run on" choice, or null when the window offers none (tests with a fake engine). */

@@ -101,6 +101,12 @@ public final class MainWindow {
         status.textProperty().bind(vm.statusProperty());
         status.getStyleClass().add("status-bar");
         status.setMaxWidth(Double.MAX_VALUE);
+        // a long line (a Keras import's mapping notes) is cut at the window's edge: the tooltip holds all of it
+        javafx.scene.control.Tooltip statusTip = new javafx.scene.control.Tooltip();
+        statusTip.textProperty().bind(vm.statusProperty());
+        statusTip.setWrapText(true);
+        statusTip.setMaxWidth(700);
+        status.setTooltip(statusTip);
         root.setBottom(status);
     }
 
@@ -209,6 +215,7 @@ public final class MainWindow {
                 item("Export divergence chart as PNG…", () -> files.exportChart(divergence.gapChart(), "png")),
                 item("Export divergence chart as SVG…", () -> files.exportChart(divergence.gapChart(), "svg")),
                 item("Export data as CSV…", files::exportCsv),
+                item("Export report as HTML…", () -> files.exportReport(vm.shownFolder())),
                 new SeparatorMenuItem(), item("Quit", Platform::exit));
         return file;
     }

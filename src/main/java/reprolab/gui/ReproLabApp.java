@@ -15,7 +15,7 @@ import java.nio.file.Files;
 import java.util.concurrent.ExecutorService;
 
 /** The desktop app. The command line starts it with {@link #main}. */
-public final class ReproLabApp extends Application {
+public class ReproLabApp extends Application {
 
     private ExecutorService background;
     private MainWindow window;
@@ -53,10 +53,14 @@ public final class ReproLabApp extends Application {
         if (screenshot != null) {
             Screenshot.takeAndExit(stage.getScene(), window.tabs(), screenshot);
         }
-        java.nio.file.Path tour = ScreenshotTour.requested();
-        if (tour != null) {
-            ScreenshotTour.start(stage.getScene(), window.tabs(), vm, tour);
-        }
+        shown(stage.getScene(), window.tabs(), vm);
+    }
+
+    /**
+     * Called once the window is on screen; the screenshot tour (a tool in the test sources, started by
+     * packaging/screenshots.sh) drives the window from here. The app itself does nothing.
+     */
+    protected void shown(javafx.scene.Scene scene, javafx.scene.control.TabPane tabs, MainViewModel viewModel) {
     }
 
     @Override

@@ -19,7 +19,6 @@ import reprolab.run.SlurmTarget;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import reprolab.run.StoreException;
-import reprolab.run.WorkerCommand;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -49,12 +48,6 @@ public final class RunnerExperimentService implements ExperimentService {
     /** The same service, asking {@code chooser} at each start where the runs go (given this computer's runner). */
     public RunnerExperimentService choosingTargetWith(UnaryOperator<RunTarget> chooser) {
         return new RunnerExperimentService(store, runner, chooser);
-    }
-
-    /** The store in the user's default folder, runs in workers of this JVM's classpath. */
-    public static RunnerExperimentService createDefault() {
-        return new RunnerExperimentService(new ExperimentStore(ExperimentStore.defaultRoot()),
-                new ExperimentRunner(WorkerCommand.forCurrentJvm()));
     }
 
     @Override

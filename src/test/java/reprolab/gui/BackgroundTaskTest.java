@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class BackgroundTaskTest {
 
@@ -35,6 +36,19 @@ class BackgroundTaskTest {
         }).onSuccess(v -> log.add("success")).onFailure(e -> log.add("failure " + e.getMessage()))
                 .onFinally(() -> log.add("finally")).executeWith(Runnable::run, Runnable::run);
         assertEquals(List.of("failure disk full", "finally"), log);
+    }
+
+    @Test
+    void anErrorStillRunsFinallyAndIsNotSwallowed() {
+        BackgroundTask.ofStep(() -> {
+            throw new OutOfMemoryError("heap");
+        }).onSuccess(v -> log.add("success")).onFailure(e -> log.add("failure"))
+                .onFinally(() -> log.add("finally")).executeWith(background::add, fx::add);
+        OutOfMemoryError thrown = assertThrows(OutOfMemoryError.class, () -> background.remove(0).run(),
+                "the background thread's handler sees the error");
+        assertEquals("heap", thrown.getMessage());
+        fx.remove(0).run();
+        assertEquals(List.of("finally"), log, "no failure to show, but the busy flag clears");
     }
 
     @Test

@@ -125,8 +125,14 @@ final class FakeExperimentService implements ExperimentService {
         stored.removeIf(e -> e.folder().equals(folder));
     }
 
+    /** When set, what every analysis answers (a test shows a chosen result). */
+    volatile AnalysisResult fixedAnalysis;
+
     @Override
     public AnalysisResult analyse(List<RunHistory> runs) {
+        if (fixedAnalysis != null) {
+            return fixedAnalysis;
+        }
         boolean identical = runs.stream().map(r -> r.iterations().isEmpty() ? "" : r.iterations()
                 .get(r.iterations().size() - 1).modelHash()).distinct().count() <= 1;
         List<AnalysisResult.Pair> pairs = new ArrayList<>();

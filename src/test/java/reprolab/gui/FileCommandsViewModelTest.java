@@ -154,6 +154,16 @@ class FileCommandsViewModelTest {
     }
 
     @Test
+    void theKerasImportShowsTheMappingNotesTheCommandLinePrints() throws Exception {
+        dialogs.answer = Path.of("sample-data", "keras", "question-keras2.json");
+        vm.importKeras();
+        String status = nextReport();
+        String firstNote = reprolab.experiment.KerasImport.read(dialogs.answer).notes().get(0);
+        assertTrue(firstNote.startsWith("every initialiser has seed 42"), firstNote);
+        assertTrue(status.contains(" Notes: " + firstNote), status);
+    }
+
+    @Test
     void aFailedWriteIsReportedAndACancelledDialogDoesNothing() throws Exception {
         dialogs.answer = dir.resolve("missing-folder").resolve("series.csv");
         vm.exportCsv();
@@ -162,5 +172,34 @@ class FileCommandsViewModelTest {
         vm.exportCsv();
         vm.saveSpec();
         assertEquals(null, reports.poll(300, TimeUnit.MILLISECONDS));
+    }
+
+    @Test
+    void theReportOfTheShownExperimentIsReadAndWrittenInTheBackground() throws Exception {
+        Path folder = new reprolab.run.ExperimentStore(dir.resolve("store"))
+                .create(reprolab.experiment.ExperimentSpec.defaults()).path();
+        dialogs.answer = dir.resolve("report.html");
+        vm.exportReport(folder);
+        assertEquals("Exported the report of " + folder.getFileName() + " to " + dialogs.answer, nextReport());
+        String html = Files.readString(dialogs.answer);
+        assertTrue(html.startsWith("<!DOCTYPE html>"), html);
+        assertTrue(html.contains("No runs to analyse yet."), "a folder without runs still has a report: " + html);
+
+        Thread[] madeOn = new Thread[1];
+        vm.useReportPage(f -> {
+            madeOn[0] = Thread.currentThread();
+            throw new java.io.IOException("folder unreadable");
+        });
+        vm.exportReport(folder);
+        assertEquals("Failed: folder unreadable", nextReport());
+        assertFalse(Thread.currentThread().equals(madeOn[0]), "made off the calling (FX) thread");
+    }
+
+    @Test
+    void theReportWithoutAnExperimentSaysWhatToDoFirst() throws Exception {
+        dialogs.answer = dir.resolve("report.html");
+        vm.exportReport(null);
+        assertEquals("Run or open an experiment first: the report is written from its stored folder.", nextReport());
+        assertFalse(Files.exists(dialogs.answer));
     }
 }

@@ -157,6 +157,27 @@ class WindowLayoutFxTest {
     }
 
     /** Inside the visible part of the scene, with no scrolling: the node's bounds lie in the scene's. */
+    @Test
+    void theRunsTableFitsTheDefaultWidthWithItsEtaColumnAndNoHorizontalScrollbar(FxRobot robot) throws Exception {
+        robot.clickOn("#runButton");
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> experiments.started.size() == 1
+                && experiments.started.get(0).isDone() && !vm.runningProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.TableView<?> table = robot.lookup("#runsTable").queryAs(javafx.scene.control.TableView.class);
+        assertFalse(table.getItems().isEmpty(), "the runs are listed");
+        for (Node bar : table.lookupAll(".scroll-bar")) {
+            javafx.scene.control.ScrollBar scrollBar = (javafx.scene.control.ScrollBar) bar;
+            assertFalse(scrollBar.getOrientation() == javafx.geometry.Orientation.HORIZONTAL && scrollBar.isVisible(),
+                    "no horizontal scrollbar under the runs table");
+        }
+        Node eta = table.lookupAll(".column-header").stream()
+                .filter(h -> h.lookup(".label") instanceof Label l && "ETA".equals(l.getText())).findFirst().orElseThrow();
+        Bounds header = eta.localToScene(eta.getBoundsInLocal());
+        Bounds whole = table.localToScene(table.getBoundsInLocal());
+        assertTrue(header.getMaxX() <= whole.getMaxX() + 0.5, "the ETA column ends inside the table: " + header
+                + " in " + whole);
+    }
+
     private static boolean inView(Node node) {
         Bounds b = node.localToScene(node.getBoundsInLocal());
         for (Node n = node; n != null; n = n.getParent()) {

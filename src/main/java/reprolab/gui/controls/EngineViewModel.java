@@ -2,7 +2,6 @@ package reprolab.gui.controls;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
-import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -69,10 +68,6 @@ public final class EngineViewModel {
 
     public ReadOnlyStringProperty statusProperty() {
         return status.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty torchFoundProperty() {
-        return torchFound.getReadOnlyProperty();
     }
 
     public BooleanBinding engineLocked() {

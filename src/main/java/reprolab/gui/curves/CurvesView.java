@@ -11,7 +11,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.entity.LegendItemEntity;
 import org.jfree.chart.fx.ChartViewer;
@@ -215,9 +214,7 @@ public final class CurvesView {
         XYPlot plot = charts.get(Metric.LOSS).getXYPlot();
         String label = Metric.LOSS.label();
         if (log) {
-            LogAxis axis = new LogAxis(label + " (log)");
-            axis.setSmallestValue(1e-12);
-            plot.setRangeAxis(axis);
+            plot.setRangeAxis(reprolab.gui.ChartStyle.decadeAxis(label + " (log)", 1e-12));
         } else {
             NumberAxis axis = new NumberAxis(label);
             axis.setAutoRangeIncludesZero(false);

@@ -21,6 +21,7 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import reprolab.analysis.LayerStrip;
 import reprolab.gui.AnalysisResult;
 
 import java.util.ArrayList;
@@ -40,6 +41,9 @@ public final class DivergenceView {
     private final JFreeChart gapChart;
     private final Canvas strip = new Canvas(800, 4 * ROW_HEIGHT);
     private final Label stripText = new Label();
+    /** Shown instead of the gap chart when there is no gap to draw (a log axis cannot show 0). */
+    private final Label noGap = new Label("Nothing to plot: the runs' losses and parameter norms are equal at "
+            + "every iteration, so there is no gap to draw on a log axis.");
     private final VBox root;
     private final BooleanProperty showing = new SimpleBooleanProperty(true);
     /** Cells of the pair matrix by pair, kept while the same runs are shown, so a live update only edits text. */
@@ -62,8 +66,15 @@ public final class DivergenceView {
         viewer.setPrefHeight(320);
         strip.setId("layerStrip");
         Tooltip.install(strip, new Tooltip("Red: the runs' fingerprints of this layer differ at this iteration."));
+        noGap.setId("noGap");
+        noGap.setWrapText(true);
+        noGap.getStyleClass().addAll("empty-state", "empty-state-text");
+        noGap.setVisible(false);
+        noGap.managedProperty().bind(noGap.visibleProperty());
+        viewer.visibleProperty().bind(noGap.visibleProperty().not());
+        viewer.managedProperty().bind(viewer.visibleProperty());
         VBox content = new VBox(10, verdict, new Label("Pairs of runs (= identical, k = differs from iteration k)"),
-                matrix, viewer, new Label("Layers × iterations: where fingerprints differ"), strip, stripText);
+                matrix, noGap, viewer, new Label("Layers × iterations: where fingerprints differ"), strip, stripText);
         content.setPadding(new Insets(8));
         // the strip spans the tab's width, not a fixed 800 px, and is redrawn when the window is resized
         content.widthProperty().addListener((obs, was, now) -> {
@@ -120,8 +131,7 @@ public final class DivergenceView {
         XYSeriesCollection data = new XYSeriesCollection();
         data.addSeries(lossGap);
         data.addSeries(normGap);
-        LogAxis y = new LogAxis("difference (log)");
-        y.setSmallestValue(1e-16);
+        LogAxis y = reprolab.gui.ChartStyle.decadeAxis("difference (log)", 1e-16);
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
         renderer.setDrawSeriesLineAsPath(true);
         renderer.setDefaultCreateEntities(false);
@@ -154,6 +164,8 @@ public final class DivergenceView {
         lossGap.fireSeriesChanged();
         normGap.fireSeriesChanged();
         gapChart.setNotify(true);
+        // an analysis with runs but no point above 0: say so, as the Curves tab's empty state does
+        noGap.setVisible(r != null && !r.pairs().isEmpty() && lossGap.isEmpty() && normGap.isEmpty());
     }
 
     private void fillMatrix(List<AnalysisResult.Pair> pairs) {

@@ -8,6 +8,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
+import reprolab.analysis.LayerStrip;
 import reprolab.events.RunHistory;
 import reprolab.gui.BackgroundTask;
 import reprolab.gui.AnalysisResult;

@@ -65,6 +65,9 @@ public final class RunsView {
         TableColumn<RunRow, String> eta = new TableColumn<>("ETA");
         eta.setCellValueFactory(c -> c.getValue().etaProperty());
         table.getColumns().addAll(java.util.List.of(id, status, progress, iteration, eta));
+        // the columns share the table's width: at the default window width the ETA column was cut
+        // off behind a horizontal scrollbar
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
     }
 
     public TableView<RunRow> root() {

@@ -86,10 +86,6 @@ public final class RunsViewModel {
         }
     }
 
-    public boolean anyRunning() {
-        return rows.stream().anyMatch(r -> !r.isEnded());
-    }
-
     private void applyRun(RunRow row, List<WorkerEvent> list, long nowNanos) {
         int iteration = row.iterationProperty().get();
         String status = row.statusProperty().get();

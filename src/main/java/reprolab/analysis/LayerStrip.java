@@ -1,4 +1,4 @@
-package reprolab.gui.divergence;
+package reprolab.analysis;
 
 import reprolab.events.IterationEvent;
 import reprolab.events.LayerFingerprint;
@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Which layer's fingerprints differ between runs at which iteration: the data of the layers ×
- * iterations strip. Built off the FX thread from the runs' histories; immutable.
+ * Which layer's fingerprints differ between runs at which iteration: the data of the layers x
+ * iterations strip. Built from the runs' histories (off the FX thread in the app); immutable.
  */
 public final class LayerStrip {
 

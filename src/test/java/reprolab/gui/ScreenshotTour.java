@@ -46,6 +46,26 @@ final class ScreenshotTour {
     }
 
     /** The requested folder, or null when the app runs normally. */
+    /**
+     * packaging/screenshots.sh's entry point (test classes on the class path): the real app, which
+     * starts the tour into {@code -Dreprolab.tour=DIR} once its window is on screen.
+     */
+    public static void main(String[] args) {
+        javafx.application.Application.launch(TourApp.class, args);
+    }
+
+    /** The app with the tour started from its window-shown hook. */
+    public static final class TourApp extends ReproLabApp {
+        @Override
+        protected void shown(Scene scene, TabPane tabs, MainViewModel vm) {
+            Path dir = requested();
+            if (dir == null) {
+                throw new IllegalStateException("no -D" + PROPERTY + "=DIR: where should the screenshots go?");
+            }
+            ScreenshotTour.start(scene, tabs, vm, dir);
+        }
+    }
+
     static Path requested() {
         String d = System.getProperty(PROPERTY);
         return d == null || d.isBlank() ? null : Path.of(d);
