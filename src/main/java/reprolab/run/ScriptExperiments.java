@@ -104,17 +104,16 @@ public final class ScriptExperiments {
 
     /** Python's own parser says whether the file is Python (a data file or a notebook is not). */
     private static void checkSyntax(String python, Path file) throws SpecException {
-        ProcessBuilder builder = ScriptWorker.syntaxCheck(python, file);
         try {
-            Process p = builder.start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-            if (!p.waitFor(SYNTAX_CHECK_SECONDS, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
+            // bounded for real: a pipe read to the end before waitFor would wait past any timeout
+            TimedCommand.Outcome outcome = TimedCommand.run(ScriptWorker.syntaxCheck(python, file),
+                    java.time.Duration.ofSeconds(SYNTAX_CHECK_SECONDS));
+            if (outcome.timedOut()) {
                 return; // a slow machine: the run itself will tell
             }
-            if (p.exitValue() != 0) {
+            if (outcome.exit() != 0) {
                 throw new SpecException(file.getFileName() + " is not a Python script that " + python
-                        + " can read: " + out);
+                        + " can read: " + outcome.out().trim());
             }
         } catch (IOException e) {
             throw new SpecException("cannot start " + python + ": " + e.getMessage());

@@ -51,12 +51,12 @@ final class ScriptWorker {
         env.remove("PYTHONSTARTUP");
     }
 
-    /** {@code <python> -c <parse the file>}: prints "line N: message" and exits 1 when it is not Python. */
+    /** {@code <python> -m reprolab_probe.syntax FILE}: prints "line N: message" and exits 1 when it is not Python. */
     static ProcessBuilder syntaxCheck(String python, Path file) {
-        ProcessBuilder builder = new ProcessBuilder(List.of(python, "-c",
-                "import ast,sys\ntry:\n ast.parse(open(sys.argv[1],'rb').read(),sys.argv[1])\n"
-                        + "except SyntaxError as e:\n print('line %s: %s' % (e.lineno, e.msg)); sys.exit(1)",
-                file.toString()));
+        ProcessBuilder builder = new ProcessBuilder(List.of(python, "-m", "reprolab_probe.syntax", file.toString()));
+        String home = System.getProperty("reprolab.home", System.getProperty("user.dir"));
+        builder.environment().put("PYTHONPATH", PythonWorker.sourceDir(home).toAbsolutePath().toString());
+        builder.environment().put("PYTHONDONTWRITEBYTECODE", "1");
         builder.redirectErrorStream(true);
         return builder;
     }
