@@ -1,0 +1,114 @@
+package reprolab.gui;
+
+import javafx.application.Platform;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import org.jfree.chart.fx.ChartViewer;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import reprolab.gui.controls.ControlsViewModel;
+import reprolab.run.ExperimentRunner;
+import reprolab.run.ExperimentStore;
+import reprolab.run.ScriptExperiments;
+import reprolab.run.WorkerCommand;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The real window over the real engine in Script mode (issue 24): the shipped tutorial-style script
+ * runs twice as two Python processes, and with seed and hash seed fixed its runs are bitwise identical.
+ */
+@ExtendWith({ApplicationExtension.class, ClosesWindows.class})
+class ScriptModeFxTest {
+
+    /** Two Pythons importing torch on a busy two-core machine. */
+    private static final int RUNS_SECONDS = 120;
+
+    static {
+        System.setProperty("headless.geometry", "1600x1000-32");
+    }
+
+    @TempDir
+    static Path store;
+    private final ExecutorService background = BackgroundExecutor.create();
+    private MainViewModel vm;
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) {
+        ControlsViewModel controls = new ControlsViewModel(false, Files::isReadable);
+        ExperimentService service = new RunnerExperimentService(new ExperimentStore(store),
+                new ExperimentRunner(WorkerCommand.forCurrentJvm()));
+        vm = new MainViewModel(service, controls, background, Platform::runLater, System::nanoTime);
+        window = new MainWindow(vm, background);
+        stage.setScene(window.createScene());
+        stage.show();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        WaitForAsyncUtils.asyncFx(vm::cancelAll).get(5, TimeUnit.SECONDS);
+        background.shutdownNow();
+    }
+
+    @Test
+    void theSampleScriptRunsTwiceFromScriptModeAndFixedSeedsMakeItIdentical(FxRobot robot) throws Exception {
+        assertTrue(window.menuBar().getMenus().get(0).getItems().stream().map(MenuItem::getText)
+                .anyMatch("Open training script…"::equals));
+        assertTrue(robot.lookup("#scriptMode").tryQuery().isEmpty(), "model mode first");
+        // what File > Open training script… does once its dialog answers (the dialog itself is the OS's)
+        robot.interact(() -> vm.script().open(Path.of("sample-data/scripts/digit_names.py")));
+        var refusal = ScriptExperiments.gpuRefusal(); // imports torch: off the FX thread, as the app does
+        robot.interact(() -> vm.script().gpuChecked(refusal));
+        assertTrue(robot.lookup("#scriptMode").tryQuery().isPresent());
+        assertTrue(robot.lookup("#model-name").tryQuery().isEmpty(), "the DL4J model settings are hidden");
+        assertTrue(robot.lookup("#scriptDeterministic").queryAs(CheckBox.class).isDisabled(), "no GPU here");
+        assertTrue(robot.lookup("#scriptGpuReason").queryAs(Label.class).getText().contains("sees none"));
+        robot.interact(() -> {
+            robot.lookup("#scriptArgs").queryAs(TextField.class).setText("--epochs 1 --limit 256");
+            robot.lookup("#scriptRepeats").queryAs(TextField.class).setText("2");
+            robot.lookup("#scriptSeed").queryAs(TextField.class).setText("7");
+            robot.lookup("#scriptHashSeedOn").queryAs(CheckBox.class).setSelected(true);
+            robot.lookup("#scriptHashSeed").queryAs(TextField.class).setText("42");
+        });
+        Button run = robot.lookup("#runButton").queryAs(Button.class);
+        assertFalse(run.isDisabled(), "Script mode refuses: " + vm.script().problemProperty().get());
+
+        robot.clickOn("#runButton");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.runningProperty().get());
+        WaitForAsyncUtils.waitFor(RUNS_SECONDS, TimeUnit.SECONDS, () -> !vm.runningProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals(2, vm.runs().rows().size(), "status line: " + vm.statusProperty().get());
+        assertEquals("finished", vm.runs().rows().get(0).statusProperty().get(), vm.statusProperty().get());
+        assertEquals("finished", vm.runs().rows().get(1).statusProperty().get());
+        XYSeriesCollection loss = (XYSeriesCollection) robot.lookup("#lossChart").queryAs(ChartViewer.class)
+                .getChart().getXYPlot().getDataset(0);
+        assertEquals(2, loss.getSeriesCount());
+        assertTrue(loss.getSeries(0).getItemCount() > 1, "the script's loss, step by step");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#verdict").queryAs(Label.class)
+                .getText().contains("bitwise identical"));
+
+        robot.clickOn("#backToModel");
+        assertTrue(robot.lookup("#model-name").tryQuery().isPresent(), "back to the model settings");
+        assertTrue(robot.lookup("#runButton").tryQuery().isPresent());
+    }
+}
