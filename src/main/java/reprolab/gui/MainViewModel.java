@@ -83,7 +83,11 @@ public final class MainViewModel {
         this.ablation = ablations == null ? null
                 : new AblationViewModel(ablations, () -> controls.specProperty().get(), background, fx, cancels);
         if (ablation != null) {
-            ablation.blockWhile(running::get, "Runs are in progress: cancel them or wait before starting an ablation.");
+            ablation.blockWhile(() -> running.get() ? "Runs are in progress: cancel them or wait before starting an ablation."
+                    // the tab's factors and baseline are the model form's; a script's ablation is the CLI's for now
+                    : script.activeProperty().get() ? "In Script mode the Ablation tab would ablate the model settings,"
+                    + " not your script: run `reprolab script SCRIPT.py --ablate` (docs/your-script.md), or go back"
+                    + " to the model settings." : null);
             ablation.runningProperty().addListener((obs, was, now) -> {
                 if (now) {
                     status.set("Run is off while the ablation runs: both would share the cores.");
