@@ -238,6 +238,7 @@ public final class MainViewModel {
             return;
         }
         controls.load(opened.spec());
+        script.show(opened.spec());
         shownRuns = opened.runs();
         runs.showStored(opened.runs());
         curves.showStored(opened.runs());

@@ -12,6 +12,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableValue;
 import reprolab.experiment.ExperimentSpec;
+import reprolab.experiment.ScriptSpec;
 import reprolab.experiment.SpecException;
 import reprolab.run.ScriptExperiments;
 import reprolab.run.ShellWords;
@@ -62,6 +63,32 @@ public final class ScriptViewModel {
         active.set(true);
     }
 
+    /**
+     * Shows a stored experiment (History): a script experiment fills these fields and turns Script mode
+     * on, any other turns it off, so the panel always shows the settings of what is on screen.
+     */
+    public void show(ExperimentSpec spec) {
+        ScriptSpec s = spec.script();
+        if (s == null) {
+            active.set(false);
+            return;
+        }
+        path.set(s.path());
+        args.set(ShellWords.join(s.args()));
+        repeats.set(Integer.toString(spec.runs().repeats()));
+        seedOn.set(s.seed().enabled());
+        seed.set(Long.toString(s.seed().value()));
+        hashSeedOn.set(s.hashSeed().enabled());
+        hashSeed.set(Long.toString(s.hashSeed().value()));
+        threads.set(Integer.toString(spec.execution().threads()));
+        timeLimit.set(Long.toString(s.timeLimitSeconds()));
+        boolean cuda = spec.execution().backend() == reprolab.experiment.Backend.CUDA;
+        deterministic.set(cuda && spec.execution().deterministicAlgorithms());
+        cudnnBenchmark.set(cuda && spec.execution().cudnnBenchmark());
+        noCudnn.set(cuda && !spec.execution().helpers());
+        active.set(true);
+    }
+
     /** Back to the model settings; the script's fields are kept for the next time. */
     public void backToModel() {
         active.set(false);
@@ -92,7 +119,7 @@ public final class ScriptViewModel {
         }
         int n = (int) number("Repeats", repeats.get(), 1, Integer.MAX_VALUE);
         Long s = seedOn.get() ? number("Seed", seed.get(), Long.MIN_VALUE, Long.MAX_VALUE) : null;
-        Long h = hashSeedOn.get() ? number("Hash seed", hashSeed.get(), 0, reprolab.experiment.ScriptSpec.MAX_HASH_SEED)
+        Long h = hashSeedOn.get() ? number("Hash seed", hashSeed.get(), 0, ScriptSpec.MAX_HASH_SEED)
                 : null;
         int t = (int) number("Threads", threads.get(), 1, 1024);
         long limit = number("Time limit", timeLimit.get(), 0, Long.MAX_VALUE);

@@ -101,6 +101,25 @@ class ScriptViewModelTest {
     }
 
     @Test
+    void aStoredScriptExperimentFillsTheFieldsBackAndAModelOneLeavesScriptMode() throws Exception {
+        ScriptViewModel made = new ScriptViewModel();
+        made.open(SAMPLE);
+        made.argsProperty().set("--epochs 1 --name \"two words\" --quote \"it's\"");
+        made.hashSeedOnProperty().set(true);
+        made.hashSeedProperty().set("9");
+        made.timeLimitProperty().set("30");
+        ExperimentSpec stored = made.spec();
+
+        ScriptViewModel shown = new ScriptViewModel();
+        shown.show(stored);
+        assertTrue(shown.activeProperty().get());
+        assertEquals(stored.script(), shown.spec().script(), "the same script, arguments and seeds again");
+        assertEquals("30", shown.timeLimitProperty().get());
+        shown.show(ExperimentSpec.defaults());
+        assertFalse(shown.activeProperty().get(), "a model experiment shows the model settings");
+    }
+
+    @Test
     void badFieldsAreNamedAndKeepRunOff() {
         ScriptViewModel script = new ScriptViewModel();
         script.open(SAMPLE);
