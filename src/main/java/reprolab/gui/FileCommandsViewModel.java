@@ -84,6 +84,19 @@ public final class FileCommandsViewModel {
                         .executeWith(background, fx));
     }
 
+    /**
+     * Picks a {@code .py} training script and switches the settings panel to Script mode (issue 24);
+     * asks in the background whether this Python's torch sees a GPU, which decides the GPU toggles.
+     */
+    public void openScript(reprolab.gui.script.ScriptViewModel script) {
+        dialogs.open("Training script", "py").ifPresent(file -> {
+            script.open(file);
+            report.accept("Script mode: " + file.getFileName() + " (Back to model settings returns)");
+            BackgroundTask.of(reprolab.run.ScriptExperiments::gpuRefusal).onSuccess(script::gpuChecked)
+                    .onFailure(this::failed).executeWith(background, fx);
+        });
+    }
+
     /** Saves the form's experiment; refuses while the form has errors. */
     public void saveSpec() {
         var spec = controls.specProperty().get();

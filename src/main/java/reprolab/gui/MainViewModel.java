@@ -39,6 +39,7 @@ public final class MainViewModel {
     private final Executor cancels;
     private final LongSupplier clock;
     private final ControlsViewModel controls;
+    private final reprolab.gui.script.ScriptViewModel script = new reprolab.gui.script.ScriptViewModel();
     private final RunsViewModel runs = new RunsViewModel();
     private final CurvesViewModel curves = new CurvesViewModel();
     private final DivergenceViewModel divergence;
@@ -84,7 +85,11 @@ public final class MainViewModel {
         this.ablation = ablations == null ? null
                 : new AblationViewModel(ablations, () -> controls.specProperty().get(), background, fx, cancels);
         if (ablation != null) {
-            ablation.blockWhile(running::get, "Runs are in progress: cancel them or wait before starting an ablation.");
+            ablation.blockWhile(() -> running.get() ? "Runs are in progress: cancel them or wait before starting an ablation."
+                    // the tab's factors and baseline are the model form's; a script's ablation is the CLI's for now
+                    : script.activeProperty().get() ? "In Script mode the Ablation tab would ablate the model settings,"
+                    + " not your script: run `reprolab script SCRIPT.py --ablate` (docs/your-script.md), or go back"
+                    + " to the model settings." : null);
             ablation.runningProperty().addListener((obs, was, now) -> {
                 if (now) {
                     status.set("Run is off while the ablation runs: both would share the cores.");
@@ -99,17 +104,38 @@ public final class MainViewModel {
             }
         });
         // one experiment at a time: Run stays off while an ablation runs (the status line says why)
+        // in Script mode the script's fields decide, not the model form (issue 24)
+        javafx.beans.binding.BooleanBinding formReady = Bindings.createBooleanBinding(
+                () -> script.activeProperty().get() ? script.readyProperty().get() : controls.validProperty().get(),
+                script.activeProperty(), script.readyProperty(), controls.validProperty());
         this.canRun = ablation == null
-                ? Bindings.createBooleanBinding(() -> controls.validProperty().get() && !running.get(),
-                        controls.validProperty(), running)
-                : Bindings.createBooleanBinding(() -> controls.validProperty().get() && !running.get()
-                        && !ablation.runningProperty().get(), controls.validProperty(), running,
+                ? Bindings.createBooleanBinding(() -> formReady.get() && !running.get(), formReady, running)
+                : Bindings.createBooleanBinding(() -> formReady.get() && !running.get()
+                        && !ablation.runningProperty().get(), formReady, running,
                         ablation.runningProperty());
     }
 
     /** Starts the form's experiment in the background; does nothing while the form is invalid or runs are live. */
     public void run() {
-        ExperimentSpec spec = controls.specProperty().get();
+        if (script.activeProperty().get()) {
+            runScript();
+            return;
+        }
+        start(controls.specProperty().get());
+    }
+
+    /** Builds the script's experiment in the background (it starts Python to check it), then starts it. */
+    private void runScript() {
+        if (!script.readyProperty().get() || running.get()) {
+            return;
+        }
+        status.set("Checking " + script.pathProperty().get() + "…");
+        BackgroundTask.of(script::spec).onSuccess(this::start)
+                .onFailure(e -> status.set("Could not start: " + BackgroundTask.messageOf(e)))
+                .executeWith(background, fx);
+    }
+
+    private void start(ExperimentSpec spec) {
         if (spec == null || running.get()) {
             return;
         }
@@ -215,6 +241,7 @@ public final class MainViewModel {
             return;
         }
         controls.load(opened.spec());
+        script.show(opened.spec());
         shownRuns = opened.runs();
         runs.showStored(opened.runs());
         curves.showStored(opened.runs());
@@ -266,6 +293,11 @@ public final class MainViewModel {
     /** Offers the "Run on" choice beside Run; the engine must ask the same view model (see ReproLabApp). */
     public void offerTargets(reprolab.gui.target.RunTargetViewModel choice) {
         this.targets = choice;
+    }
+
+    /** The Script mode of the settings panel (issue 24). */
+    public reprolab.gui.script.ScriptViewModel script() {
+        return script;
     }
 
     public ControlsViewModel controls() {

@@ -3,6 +3,7 @@ package reprolab.gui;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -22,6 +23,7 @@ import javafx.stage.Window;
 import javafx.util.Duration;
 import reprolab.gui.ablation.AblationView;
 import reprolab.gui.controls.ControlsView;
+import reprolab.gui.script.ScriptMode;
 import reprolab.lesson.LessonMode;
 import reprolab.gui.curves.CurvesView;
 import reprolab.gui.curves.Metric;
@@ -187,11 +189,12 @@ public final class MainWindow {
         // the reproducibility controls and Run stay in view; the other settings scroll under them
         VBox form = new ControlsView(vm.controls(), runBar).root();
         VBox.setVgrow(form, Priority.ALWAYS);
+        Node settings = ScriptMode.switcher(vm.script(), form, runBar);
         RunsView runs = new RunsView(vm.runs(), vm.curves(), vm::cancel);
         // the runs table keeps room for a handful of rows under the form
         runs.root().setMinHeight(150);
         runs.root().setPrefHeight(220);
-        VBox left = new VBox(8, lessonPanel, form, runs.root());
+        VBox left = new VBox(8, lessonPanel, settings, runs.root());
         left.setPadding(new Insets(8));
         return left;
     }
@@ -207,6 +210,7 @@ public final class MainWindow {
         file.setId("fileMenu");
         file.getItems().addAll(item("Open experiment…", files::openSpec), item("Save experiment…", files::saveSpec),
                 item("Import Keras model…", files::importKeras),
+                item("Open training script…", () -> files.openScript(vm.script())),
                 new SeparatorMenuItem(),
                 item("Export loss chart as PNG…", () -> files.exportChart(curves.chart(Metric.LOSS), "png")),
                 item("Export loss chart as SVG…", () -> files.exportChart(curves.chart(Metric.LOSS), "svg")),

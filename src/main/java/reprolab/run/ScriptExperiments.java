@@ -59,8 +59,7 @@ public final class ScriptExperiments {
         }
         if (r.wantsGpu() && !probe.cuda()) {
             throw new SpecException("--deterministic, --cudnn-benchmark and --no-cudnn act on a GPU only, and "
-                    + probe.python() + "'s torch " + probe.torch() + " sees none (torch.cuda.is_available() is False);"
-                    + " on the CPU PyTorch uses neither cuDNN nor cuBLAS");
+                    + noGpu(probe));
         }
         checkSyntax(python, file);
         ExecutionSpec execution = ExecutionSpec.defaults().withEngine(Engine.PYTORCH).withThreads(r.threads());
@@ -77,6 +76,23 @@ public final class ScriptExperiments {
             throw new SpecException("--repeats is " + r.repeats() + "; allowed: 1 to " + Planner.MAX_REPEATS);
         }
         return spec;
+    }
+
+    /**
+     * Why the GPU toggles cannot act here, or empty when this Python's torch sees a CUDA GPU. Slow the
+     * first time (imports torch): call it off the FX thread.
+     */
+    public static java.util.Optional<String> gpuRefusal() {
+        PythonProbe probe = PROBES.computeIfAbsent(PythonWorker.python(), PythonProbe::of);
+        if (!probe.hasTorch()) {
+            return java.util.Optional.of("scripts cannot run here: " + probe.describe());
+        }
+        return probe.cuda() ? java.util.Optional.empty() : java.util.Optional.of("they act on a GPU only, and " + noGpu(probe));
+    }
+
+    private static String noGpu(PythonProbe probe) {
+        return probe.python() + "'s torch " + probe.torch() + " sees none (torch.cuda.is_available() is False);"
+                + " on the CPU PyTorch uses neither cuDNN nor cuBLAS";
     }
 
     private static SeedSetting setting(Long value) {

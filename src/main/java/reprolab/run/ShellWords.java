@@ -55,6 +55,18 @@ public final class ShellWords {
         return words;
     }
 
+    /** The line that {@link #split} turns back into {@code words}: a word with anything but safe characters is single-quoted. */
+    public static String join(List<String> words) {
+        StringBuilder line = new StringBuilder();
+        for (String w : words) {
+            if (line.length() > 0) {
+                line.append(' ');
+            }
+            line.append(!w.isEmpty() && w.matches("[A-Za-z0-9_./:=,+@%-]+") ? w : "'" + w.replace("'", "'\\''") + "'");
+        }
+        return line.toString();
+    }
+
     /** Appends a double-quoted part that starts at {@code from}; returns the index of its closing quote. */
     private static int doubleQuoted(String line, int from, StringBuilder word) {
         for (int i = from; i < line.length(); i++) {

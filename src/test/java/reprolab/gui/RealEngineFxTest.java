@@ -2,6 +2,7 @@ package reprolab.gui;
 
 import javafx.application.Platform;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
@@ -21,6 +22,7 @@ import reprolab.gui.controls.ControlsViewModel;
 import reprolab.gui.runs.RunRow;
 import reprolab.run.ExperimentRunner;
 import reprolab.run.ExperimentStore;
+import reprolab.run.ScriptExperiments;
 import reprolab.run.WorkerCommand;
 
 import java.nio.file.Files;
@@ -35,7 +37,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The real window over the real engine: worker JVMs train the tiny model and the store writes to a
- * temporary folder. Slow by nature (each worker is a JVM that loads DL4J), so there are only two.
+ * temporary folder. Slow by nature (each worker is a JVM that loads DL4J, or a Python that imports
+ * torch), so there are only three.
  */
 @ExtendWith({ApplicationExtension.class, ClosesWindows.class})
 class RealEngineFxTest {
@@ -105,6 +108,53 @@ class RealEngineFxTest {
         assertTrue(robot.lookup("#runButton").queryAs(Button.class).isDisabled());
         robot.interact(() -> robot.lookup("#runs-repeats").queryAs(TextField.class).setText("2"));
         assertFalse(robot.lookup("#runButton").queryAs(Button.class).isDisabled());
+    }
+
+    /**
+     * Script mode (issue 24): the shipped tutorial-style script runs twice as two Python processes, and
+     * with seed and hash seed fixed its runs are bitwise identical.
+     */
+    @Test
+    void theSampleScriptRunsTwiceFromScriptModeAndFixedSeedsMakeItIdentical(FxRobot robot) throws Exception {
+        assertTrue(robot.lookup(".menu-bar").queryAs(javafx.scene.control.MenuBar.class).getMenus().get(0).getItems()
+                .stream().map(javafx.scene.control.MenuItem::getText).anyMatch("Open training script…"::equals));
+        assertTrue(robot.lookup("#scriptMode").tryQuery().isEmpty(), "model mode first");
+        // what File > Open training script… does once its dialog answers (the dialog itself is the OS's)
+        robot.interact(() -> vm.script().open(Path.of("sample-data/scripts/digit_names.py")));
+        var refusal = ScriptExperiments.gpuRefusal(); // imports torch: off the FX thread, as the app does
+        robot.interact(() -> vm.script().gpuChecked(refusal));
+        assertTrue(robot.lookup("#scriptMode").tryQuery().isPresent());
+        assertTrue(robot.lookup("#model-name").tryQuery().isEmpty(), "the DL4J model settings are hidden");
+        assertTrue(robot.lookup("#scriptDeterministic").queryAs(CheckBox.class).isDisabled(), "no GPU here");
+        assertTrue(robot.lookup("#scriptGpuReason").queryAs(Label.class).getText().contains("sees none"));
+        robot.interact(() -> {
+            robot.lookup("#scriptArgs").queryAs(TextField.class).setText("--epochs 1 --limit 256");
+            robot.lookup("#scriptRepeats").queryAs(TextField.class).setText("2");
+            robot.lookup("#scriptSeed").queryAs(TextField.class).setText("7");
+            robot.lookup("#scriptHashSeedOn").queryAs(CheckBox.class).setSelected(true);
+            robot.lookup("#scriptHashSeed").queryAs(TextField.class).setText("42");
+        });
+        Button run = robot.lookup("#runButton").queryAs(Button.class);
+        assertFalse(run.isDisabled(), "Script mode refuses: " + vm.script().problemProperty().get());
+
+        robot.clickOn("#runButton");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.runningProperty().get());
+        WaitForAsyncUtils.waitFor(WORKERS_SECONDS, TimeUnit.SECONDS, () -> !vm.runningProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals(2, vm.runs().rows().size(), "status line: " + vm.statusProperty().get());
+        assertEquals("finished", vm.runs().rows().get(0).statusProperty().get(), vm.statusProperty().get());
+        assertEquals("finished", vm.runs().rows().get(1).statusProperty().get());
+        XYSeriesCollection loss = (XYSeriesCollection) robot.lookup("#lossChart").queryAs(ChartViewer.class)
+                .getChart().getXYPlot().getDataset(0);
+        assertEquals(2, loss.getSeriesCount());
+        assertTrue(loss.getSeries(0).getItemCount() > 1, "the script's loss, step by step");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#verdict").queryAs(Label.class)
+                .getText().contains("bitwise identical"));
+
+        robot.clickOn("#backToModel");
+        assertTrue(robot.lookup("#model-name").tryQuery().isPresent(), "back to the model settings");
+        assertTrue(robot.lookup("#runButton").tryQuery().isPresent());
     }
 
     @SuppressWarnings("unchecked")

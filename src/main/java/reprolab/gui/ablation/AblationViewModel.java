@@ -42,8 +42,8 @@ public final class AblationViewModel {
     private final Executor background;
     private final Executor fx;
     private final Executor cancels;
-    private BooleanSupplier blocked = () -> false;
-    private String blockedReason = "";
+    /** Why an ablation may not start now, or null when it may. */
+    private java.util.function.Supplier<String> blocker = () -> null;
     private final Map<String, BooleanProperty> factors = new LinkedHashMap<>();
     private final StringProperty repeats = new SimpleStringProperty("3");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
@@ -76,8 +76,12 @@ public final class AblationViewModel {
      * ablation would share the cores and each slow down (and perturb the timing of) the other.
      */
     public void blockWhile(BooleanSupplier busy, String reason) {
-        this.blocked = busy;
-        this.blockedReason = reason;
+        blockWhile(() -> busy.getAsBoolean() ? reason : null);
+    }
+
+    /** Refuses to start while {@code reasonOrNull} gives a reason, showing it. */
+    public void blockWhile(java.util.function.Supplier<String> reasonOrNull) {
+        this.blocker = reasonOrNull;
     }
 
     /** Factor name to whether it is in the next ablation, in report order. */
@@ -103,7 +107,7 @@ public final class AblationViewModel {
         String problem = spec == null ? "Fix the settings marked in red first: they are the baseline."
                 : chosen.isEmpty() ? "Choose at least one factor."
                 : r == null ? "Repeats must be a whole number from 2 to 100."
-                : blocked.getAsBoolean() ? blockedReason : null;
+                : blocker.get();
         if (running.get() || problem != null) {
             if (problem != null) {
                 status.set(problem);
