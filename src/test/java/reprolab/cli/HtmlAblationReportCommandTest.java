@@ -33,9 +33,7 @@ class HtmlAblationReportCommandTest {
         CliCapture ablate = CliCapture.run("ablate", spec.toString(), "--repeats", "2", "--parallel", "2",
                 "--factors", "weightInit,dropout", "--out", dir.resolve("store").toString());
         assertEquals(Main.EXIT_OK, ablate.exit(), ablate.out() + ablate.err());
-        try (Stream<Path> folders = Files.list(dir.resolve("store"))) {
-            folder = folders.filter(Files::isDirectory).findFirst().orElseThrow();
-        }
+        folder = CliCapture.onlyFolder(dir.resolve("store"));
         Path page = dir.resolve("ablation.html");
         CliCapture report = CliCapture.run("report", folder.toString(), "--html", page.toString());
         assertEquals(Main.EXIT_OK, report.exit(), report.err());
