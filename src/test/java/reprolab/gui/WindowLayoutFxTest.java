@@ -199,6 +199,12 @@ class WindowLayoutFxTest {
         assertTrue(named.getText().contains("question-keras2"), "the long title that widened the form: " + named.getText());
         Bounds title = named.localToScene(named.getBoundsInLocal());
         assertTrue(title.getMaxX() <= view.getMaxX() + 0.5, "its section ends inside the form: " + title);
+        javafx.scene.text.Text drawn = (javafx.scene.text.Text) named.lookup(".title .text");
+        Bounds titleText = drawn.localToScene(drawn.getBoundsInLocal());
+        boolean cut = drawn.getText().endsWith("...") || drawn.getText().endsWith("…");
+        assertTrue(titleText.getMaxX() <= view.getMaxX() + 0.5 && cut,
+                "the title is cut with an ellipsis, not drawn past the form: \"" + drawn.getText() + "\" " + titleText
+                + " in " + view);
         assertTrue(text.getMaxX() <= view.getMaxX() + 0.5, "the engine status ends inside the form: " + text
                 + " in " + view);
         double oneLine = status.getFont().getSize() * 1.6;
