@@ -137,8 +137,21 @@ public final class FileCommandsViewModel {
      * @param folder the shown experiment's folder, or null when none has been run or opened
      */
     public void exportReport(Path folder) {
+        exportReport(folder, "Run or open an experiment first: the report is written from its stored folder.");
+    }
+
+    /**
+     * Writes the HTML report of the Ablation tab's ablation (its folder, as stored so far), with the factor table.
+     *
+     * @param folder the last ablation's folder, or null when none has been started
+     */
+    public void exportAblationReport(Path folder) {
+        exportReport(folder, "Run an ablation first: the report is written from its stored folder.");
+    }
+
+    private void exportReport(Path folder, String whenNone) {
         if (folder == null) {
-            report.accept("Run or open an experiment first: the report is written from its stored folder.");
+            report.accept(whenNone);
             return;
         }
         dialogs.save("Report", "html").ifPresent(file ->

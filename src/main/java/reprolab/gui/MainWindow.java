@@ -220,8 +220,17 @@ public final class MainWindow {
                 item("Export divergence chart as SVG…", () -> files.exportChart(divergence.gapChart(), "svg")),
                 item("Export data as CSV…", files::exportCsv),
                 item("Export report as HTML…", () -> files.exportReport(vm.shownFolder())),
+                ablationReportItem(),
                 new SeparatorMenuItem(), item("Quit", Platform::exit));
         return file;
+    }
+
+    /** The Ablation tab's report; hidden where the window has no Ablation tab. */
+    private MenuItem ablationReportItem() {
+        MenuItem item = item("Export ablation report as HTML…", () -> files.exportAblationReport(vm.ablation().folder()));
+        item.setId("exportAblationReport");
+        item.setVisible(vm.ablation() != null);
+        return item;
     }
 
     private static MenuItem item(String text, Runnable action) {

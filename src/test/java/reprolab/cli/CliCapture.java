@@ -27,6 +27,13 @@ record CliCapture(int exit, String out, String err) {
         }
     }
 
+    /** The one experiment or ablation folder a command stored under {@code store}. */
+    static java.nio.file.Path onlyFolder(java.nio.file.Path store) throws java.io.IOException {
+        try (java.util.stream.Stream<java.nio.file.Path> folders = java.nio.file.Files.list(store)) {
+            return folders.filter(java.nio.file.Files::isDirectory).findFirst().orElseThrow();
+        }
+    }
+
     /** The non-empty lines of stderr. */
     long errLines() {
         return err.lines().filter(l -> !l.isBlank()).count();

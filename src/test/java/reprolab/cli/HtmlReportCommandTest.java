@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -43,9 +42,7 @@ class HtmlReportCommandTest {
                 "--set", "seeds.weightInit.enabled=false", "--set", "runs.snapshotEvery=2",
                 "--out", dir.resolve("store").toString());
         assertEquals(Main.EXIT_DIFFERENT, check.exit(), check.out() + check.err());
-        try (Stream<Path> folders = Files.list(dir.resolve("store"))) {
-            folder = folders.filter(Files::isDirectory).findFirst().orElseThrow();
-        }
+        folder = CliCapture.onlyFolder(dir.resolve("store"));
         page = dir.resolve("report.html");
         CliCapture report = CliCapture.run("report", folder.toString(), "--html", page.toString());
         assertEquals(Main.EXIT_OK, report.exit(), report.err());

@@ -196,6 +196,24 @@ class FileCommandsViewModelTest {
     }
 
     @Test
+    void theAblationReportIsWrittenFromTheAblationsFolderAndWithoutOneSaysWhatToDoFirst() throws Exception {
+        dialogs.answer = dir.resolve("ablation.html");
+        vm.exportAblationReport(null);
+        assertEquals("Run an ablation first: the report is written from its stored folder.", nextReport());
+        assertFalse(Files.exists(dialogs.answer));
+        Path[] asked = new Path[1];
+        vm.useReportPage(f -> {
+            asked[0] = f;
+            return "<!DOCTYPE html>";
+        });
+        Path folder = dir.resolve("store").resolve("ablation-1");
+        vm.exportAblationReport(folder);
+        assertEquals("Exported the report of ablation-1 to " + dialogs.answer, nextReport());
+        assertEquals(folder, asked[0], "the page is made from the ablation's folder");
+        assertEquals("<!DOCTYPE html>", Files.readString(dialogs.answer));
+    }
+
+    @Test
     void theReportWithoutAnExperimentSaysWhatToDoFirst() throws Exception {
         dialogs.answer = dir.resolve("report.html");
         vm.exportReport(null);

@@ -93,6 +93,15 @@ class LessonsAndAblationFxTest {
     }
 
     @Test
+    void theFileMenuOffersTheAblationTabsReport(FxRobot robot) {
+        MenuItem export = window.menuBar().getMenus().stream().filter(m -> "fileMenu".equals(m.getId()))
+                .flatMap(m -> m.getItems().stream()).filter(i -> "exportAblationReport".equals(i.getId()))
+                .findFirst().orElseThrow();
+        assertEquals("Export ablation report as HTML…", export.getText());
+        assertTrue(export.isVisible() && !export.isDisable(), "offered in a window with an Ablation tab");
+    }
+
+    @Test
     void runningAnAblationFillsOneRowPerFactorAndTheVerdict(FxRobot robot) throws Exception {
         robot.clickOn("Ablation");
         robot.clickOn("#ablationRun");

@@ -156,6 +156,62 @@ class WindowLayoutFxTest {
         assertFalse(robot.lookup("#ablationRun").queryAs(Button.class).isDisabled(), "ready for the next one");
     }
 
+    /**
+     * Issue 27: after File > Import Keras model the custom model's layer editor must not widen the settings
+     * form, or the Engine section's text stops wrapping and the form gets a horizontal scrollbar.
+     */
+    @Test
+    void afterAKerasImportTheEngineTextStillWrapsAndTheSettingsHaveNoHorizontalScrollbar(FxRobot robot)
+            throws Exception {
+        DialogService keras = new DialogService() {
+            @Override
+            public java.util.Optional<java.nio.file.Path> open(String title, String extension) {
+                return java.util.Optional.of(java.nio.file.Path.of("sample-data", "keras", "question-keras2.json"));
+            }
+
+            @Override
+            public java.util.Optional<java.nio.file.Path> save(String title, String extension) {
+                return java.util.Optional.empty();
+            }
+        };
+        FileCommandsViewModel files = new FileCommandsViewModel(keras, vm.controls(), List::of, runs -> "",
+                line -> { }, background, Platform::runLater);
+        robot.clickOn("#engineSection");
+        Label status = robot.lookup("#engine-status").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !status.getText().startsWith("Looking"));
+        robot.interact(files::importKeras);
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS,
+                () -> vm.controls().modelProperty().get() == reprolab.experiment.ModelName.CUSTOM);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(shown(robot.lookup("#layersGroup").query()), "the layer editor is open");
+        javafx.scene.control.ScrollPane settings = robot.lookup("#moreSettings")
+                .queryAs(javafx.scene.control.ScrollPane.class);
+        for (Node bar : settings.lookupAll(".scroll-bar")) {
+            javafx.scene.control.ScrollBar scrollBar = (javafx.scene.control.ScrollBar) bar;
+            if (scrollBar.getParent() == settings) { // its own bars, not those of a table inside
+                assertFalse(scrollBar.getOrientation() == javafx.geometry.Orientation.HORIZONTAL
+                        && scrollBar.isVisible(), "no horizontal scrollbar under the settings");
+            }
+        }
+        Bounds text = status.localToScene(status.getBoundsInLocal());
+        Bounds view = settings.localToScene(settings.getBoundsInLocal());
+        TitledPane named = robot.lookup("#experimentSection").queryAs(TitledPane.class);
+        assertTrue(named.getText().contains("question-keras2"), "the long title that widened the form: " + named.getText());
+        Bounds title = named.localToScene(named.getBoundsInLocal());
+        assertTrue(title.getMaxX() <= view.getMaxX() + 0.5, "its section ends inside the form: " + title);
+        javafx.scene.text.Text drawn = (javafx.scene.text.Text) named.lookup(".title .text");
+        Bounds titleText = drawn.localToScene(drawn.getBoundsInLocal());
+        boolean cut = drawn.getText().endsWith("...") || drawn.getText().endsWith("…");
+        assertTrue(titleText.getMaxX() <= view.getMaxX() + 0.5 && cut,
+                "the title is cut with an ellipsis, not drawn past the form: \"" + drawn.getText() + "\" " + titleText
+                + " in " + view);
+        assertTrue(text.getMaxX() <= view.getMaxX() + 0.5, "the engine status ends inside the form: " + text
+                + " in " + view);
+        double oneLine = status.getFont().getSize() * 1.6;
+        assertTrue(status.prefWidth(-1) > text.getWidth() && status.getHeight() > oneLine,
+                "the engine status wraps: " + status.getHeight() + " px high for \"" + status.getText() + "\"");
+    }
+
     /** Inside the visible part of the scene, with no scrolling: the node's bounds lie in the scene's. */
     @Test
     void theRunsTableFitsTheDefaultWidthWithItsEtaColumnAndNoHorizontalScrollbar(FxRobot robot) throws Exception {

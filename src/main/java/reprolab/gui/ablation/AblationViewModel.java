@@ -52,6 +52,7 @@ public final class AblationViewModel {
     private final ObservableList<FactorResult> rows = FXCollections.observableArrayList();
     private final AblationProgress progress = new AblationProgress();
     private AblationService.Handle handle;
+    private java.nio.file.Path folder;
     private boolean cancelRequested;
 
     /** @param baseline the experiment to ablate (the form's spec), null while the form is invalid */
@@ -132,6 +133,7 @@ public final class AblationViewModel {
 
     private void started(AblationService.Handle h) {
         handle = h;
+        folder = h.folder();
         progress.planned(h.groups());
         status.set("Running " + h.runCount() + " runs on " + h.where() + ", stored in " + h.folder());
         if (cancelRequested) {
@@ -163,6 +165,11 @@ public final class AblationViewModel {
         report.set(result);
         rows.setAll(result.factors());
         status.set(cancelRequested ? "Cancelled: the report covers what the runs did before the cancel." : "Done.");
+    }
+
+    /** The folder of the last ablation started here, running or ended (File > Export ablation report); null before. */
+    public java.nio.file.Path folder() {
+        return folder;
     }
 
     /** Stops every run of the ablation; the report of what they did so far follows. */

@@ -188,6 +188,10 @@ public final class ControlsView {
     private static TitledPane collapsed(TitledPane pane, String name, StringBinding summary) {
         pane.setExpanded(false);
         pane.textProperty().bind(Bindings.concat(name, " · ", summary));
+        // a title's minimum width is its whole text: a long summary (an imported Keras model's name) would
+        // widen the form past the scroll pane, which then scrolls sideways instead of wrapping the Engine
+        // text (issue 27); a title too long for the form is cut with an ellipsis instead
+        pane.setMinWidth(0);
         return pane;
     }
 

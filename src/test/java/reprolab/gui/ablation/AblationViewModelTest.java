@@ -114,6 +114,16 @@ class AblationViewModelTest {
     }
 
     @Test
+    void theFolderOfTheLastAblationStaysKnownAfterItEndsForItsReport() {
+        assertEquals(null, vm.folder(), "none started yet");
+        vm.select(List.of("dropout"));
+        vm.run();
+        assertEquals(Path.of("/tmp/ablation"), vm.folder());
+        service.done.complete(REPORT);
+        assertEquals(Path.of("/tmp/ablation"), vm.folder(), "still there once it ended");
+    }
+
+    @Test
     void cancelReachesTheEngine() {
         vm.run();
         vm.cancelAll();
