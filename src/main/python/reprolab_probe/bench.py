@@ -14,7 +14,7 @@ from typing import Callable, List
 import torch
 import torch.nn.functional as F
 
-from reprolab_worker.model import Net
+from reprolab_worker.model import SHIPPED, Net
 
 from .channel import EventChannel
 from .recorder import Recorder
@@ -29,7 +29,7 @@ def main() -> None:
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
     torch.manual_seed(0)
-    net = Net("seed-cnn", 28, 28, 10, 0)
+    net = Net(SHIPPED["seed-cnn"], 28, 28, 10, 0)
     optimizer = torch.optim.Adam(net.parameters(), lr=1e-3)
     recorder = Recorder(EventChannel(open(os.devnull, "w", encoding="utf-8")), lambda layers: {}, "bench")
     recorder.adopt(optimizer)
