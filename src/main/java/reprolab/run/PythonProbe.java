@@ -38,8 +38,7 @@ public record PythonProbe(String python, String version, String torch, boolean c
 
     /** Probes {@code python} with the worker package found in the app's home. */
     public static PythonProbe of(String python) {
-        String home = System.getProperty("reprolab.home", System.getProperty("user.dir"));
-        return of(python, PythonWorker.sourceDir(home));
+        return of(python, PythonWorker.defaultSourceDir());
     }
 
     static PythonProbe of(String python, Path sourceDir) {

@@ -88,11 +88,24 @@ public final class PythonWorker {
 
     /** {@code <python> -m reprolab_worker --probe}, stderr discarded (see {@link PythonProbe}). */
     static ProcessBuilder probeProcess(String python, Path sourceDir) {
-        ProcessBuilder builder = new ProcessBuilder(List.of(python, "-m", MODULE, "--probe"));
-        builder.environment().put("PYTHONPATH", sourceDir.toAbsolutePath().toString());
-        builder.environment().put("PYTHONDONTWRITEBYTECODE", "1");
+        ProcessBuilder builder = moduleProcess(python, sourceDir, List.of(MODULE, "--probe"));
         builder.redirectError(ProcessBuilder.Redirect.DISCARD);
         return builder;
+    }
+
+    /** {@code <python> -m <module> <args>} with our Python packages on the path and no bytecode written. */
+    static ProcessBuilder moduleProcess(String python, Path sourceDir, List<String> moduleAndArgs) {
+        List<String> command = new ArrayList<>(List.of(python, "-m"));
+        command.addAll(moduleAndArgs);
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().put("PYTHONPATH", sourceDir.toAbsolutePath().toString());
+        builder.environment().put("PYTHONDONTWRITEBYTECODE", "1");
+        return builder;
+    }
+
+    /** The Python packages of the app this JVM belongs to (its home, else the working folder). */
+    static Path defaultSourceDir() {
+        return sourceDir(System.getProperty("reprolab.home", System.getProperty("user.dir")));
     }
 
     /**

@@ -28,7 +28,7 @@ final class ScriptWorker {
         ScriptSpec script = run.spec().script();
         List<String> command = new ArrayList<>(List.of(PythonWorker.python(), "-m", MODULE,
                 "--run-spec", specFile.toAbsolutePath().toString(),
-                "--launcher-pid", String.valueOf(ProcessHandle.current().pid())));
+                PythonWorker.LAUNCHER_PID_ARG, String.valueOf(ProcessHandle.current().pid())));
         if (script.workingDirectory() != null) {
             command.addAll(List.of("--cwd", script.workingDirectory()));
         }
@@ -53,10 +53,8 @@ final class ScriptWorker {
 
     /** {@code <python> -m reprolab_probe.syntax FILE}: prints "line N: message" and exits 1 when it is not Python. */
     static ProcessBuilder syntaxCheck(String python, Path file) {
-        ProcessBuilder builder = new ProcessBuilder(List.of(python, "-m", "reprolab_probe.syntax", file.toString()));
-        String home = System.getProperty("reprolab.home", System.getProperty("user.dir"));
-        builder.environment().put("PYTHONPATH", PythonWorker.sourceDir(home).toAbsolutePath().toString());
-        builder.environment().put("PYTHONDONTWRITEBYTECODE", "1");
+        ProcessBuilder builder = PythonWorker.moduleProcess(python, PythonWorker.defaultSourceDir(),
+                List.of(MODULE + ".syntax", file.toString()));
         builder.redirectErrorStream(true);
         return builder;
     }
