@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -94,21 +95,32 @@ public final class ProvenanceDiff {
     }
 
     private Optional<String> seedPhrase(SeedKind kind) {
-        Set<Long> values = new TreeSet<>();
-        boolean off = false;
-        for (Provenance p : known) {
-            if (p.seeds() != null) {
-                values.add(p.seeds().get(kind));
-            }
-            off |= p.spec() != null && p.spec().seeds() != null && !p.spec().seeds().get(kind).enabled();
-        }
-        if (values.size() < 2) {
+        SeedValues seeds = SeedValues.of(known, p -> p.seeds() == null ? null : p.seeds().get(kind),
+                p -> p.spec() != null && p.spec().seeds() != null && !p.spec().seeds().get(kind).enabled());
+        if (seeds.values().size() < 2) {
             return Optional.empty();
         }
-        if (off) {
+        if (seeds.drawn()) {
             return Optional.of("the " + kind.words() + " is off in the spec, so each run drew its own");
         }
-        return Optional.of("the " + kind.words() + " differs between runs (" + join(values) + ")");
+        return Optional.of("the " + kind.words() + " differs between runs (" + join(seeds.values()) + ")");
+    }
+
+    /** The distinct values of one seed over the runs, and whether a run's spec left it to be drawn. */
+    record SeedValues(Set<Long> values, boolean drawn) {
+
+        static SeedValues of(List<Provenance> known, Function<Provenance, Long> value, Predicate<Provenance> drawn) {
+            Set<Long> values = new TreeSet<>();
+            boolean anyDrawn = false;
+            for (Provenance p : known) {
+                Long v = value.apply(p);
+                if (v != null) {
+                    values.add(v);
+                }
+                anyDrawn |= drawn.test(p);
+            }
+            return new SeedValues(values, anyDrawn);
+        }
     }
 
     private void environmentPhrase(List<String> out) {
@@ -163,7 +175,7 @@ public final class ProvenanceDiff {
         return p.environment() == null ? Map.of() : p.environment();
     }
 
-    private static String join(Set<Long> values) {
+    static String join(Set<Long> values) {
         // Ten drawn seeds make an unreadable line; a few show the point.
         String shown = values.stream().limit(3).map(String::valueOf).collect(Collectors.joining(", "));
         return values.size() > 3 ? shown + ", ..." : shown;

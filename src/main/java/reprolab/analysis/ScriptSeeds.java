@@ -6,8 +6,6 @@ import reprolab.experiment.SeedSetting;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Function;
 
 /** The phrases for a script experiment's two seeds (torch/random/numpy and PYTHONHASHSEED) that differ between runs. */
@@ -26,21 +24,16 @@ final class ScriptSeeds {
 
     private static void phrase(List<Provenance> known, String words, Function<Provenance, Long> value,
                                Function<ScriptSpec, SeedSetting> setting, List<String> out) {
-        Set<Long> values = new TreeSet<>();
-        boolean off = false;
-        for (Provenance p : known) {
-            if (p.seeds() != null && value.apply(p) != null) {
-                values.add(value.apply(p));
-            }
-            ScriptSpec script = p.spec() == null ? null : p.spec().script();
-            off |= script != null && setting.apply(script) != null && !setting.apply(script).enabled();
-        }
-        if (values.size() < 2) {
+        ProvenanceDiff.SeedValues seeds = ProvenanceDiff.SeedValues.of(known,
+                p -> p.seeds() == null ? null : value.apply(p), p -> {
+                    ScriptSpec script = p.spec() == null ? null : p.spec().script();
+                    return script != null && setting.apply(script) != null && !setting.apply(script).enabled();
+                });
+        if (seeds.values().size() < 2) {
             return;
         }
-        String shown = values.stream().limit(3).map(String::valueOf).reduce((a, b) -> a + ", " + b).orElse("")
-                + (values.size() > 3 ? ", ..." : "");
-        out.add(off ? words + " is not fixed, so each run drew its own (" + shown + ")"
+        String shown = ProvenanceDiff.join(seeds.values());
+        out.add(seeds.drawn() ? words + " is not fixed, so each run drew its own (" + shown + ")"
                 : words + " differs between runs (" + shown + ")");
     }
 }
