@@ -88,15 +88,21 @@ public final class AblationView {
 
     private FlowPane factorChoice() {
         FlowPane pane = new FlowPane(12, 6);
-        pane.getChildren().add(new Label("Vary one at a time:"));
-        vm.factors().forEach((name, on) -> {
+        showFactors(pane, vm.factors());
+        // Script mode offers the script's toggles in the model's factors' place (issue 24)
+        vm.factorsProperty().addListener((obs, was, now) -> showFactors(pane, now));
+        return pane;
+    }
+
+    private void showFactors(FlowPane pane, java.util.Map<String, javafx.beans.property.BooleanProperty> factors) {
+        pane.getChildren().setAll(new Label("Vary one at a time:"));
+        factors.forEach((name, on) -> {
             CheckBox box = new CheckBox(name);
             box.setId("factor-" + name);
             box.selectedProperty().bindBidirectional(on);
             box.disableProperty().bind(vm.runningProperty());
             pane.getChildren().add(box);
         });
-        return pane;
     }
 
     /** Which group and run is where, with ETAs, as the Runs panel shows an experiment; only once there are runs. */
