@@ -12,6 +12,7 @@ import reprolab.events.RunHistory;
 import reprolab.experiment.ExperimentSpec;
 import reprolab.gui.ablation.AblationService;
 import reprolab.gui.ablation.AblationViewModel;
+import reprolab.gui.ablation.ScriptBaseline;
 import reprolab.gui.controls.ControlsViewModel;
 import reprolab.gui.curves.CurvesViewModel;
 import reprolab.gui.divergence.DivergenceViewModel;
@@ -85,8 +86,7 @@ public final class MainViewModel {
         this.ablation = ablations == null ? null
                 : new AblationViewModel(ablations, () -> controls.specProperty().get(), background, fx, cancels);
         if (ablation != null) {
-            ablation.blockWhile(() -> running.get() ? "Runs are in progress: cancel them or wait before starting an ablation."
-                    : null);
+            ablation.blockWhile(running::get, "Runs are in progress: cancel them or wait before starting an ablation.");
             ablateWhatTheSettingsPanelShows();
             ablation.runningProperty().addListener((obs, was, now) -> {
                 if (now) {
@@ -118,8 +118,7 @@ public final class MainViewModel {
      * mode's fields, with the toggles its backend has (issue 24); else the model form's experiment.
      */
     private void ablateWhatTheSettingsPanelShows() {
-        reprolab.gui.ablation.ScriptBaseline baseline = new reprolab.gui.ablation.ScriptBaseline(
-                script.problemProperty()::get, script::spec);
+        ScriptBaseline baseline = new ScriptBaseline(script.problemProperty()::get, script::spec);
         Runnable follow = () -> {
             if (script.activeProperty().get()) {
                 ablation.ablateScript(baseline, script.backend());

@@ -1,6 +1,7 @@
 package reprolab.gui.ablation;
 
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
@@ -33,6 +34,7 @@ import reprolab.gui.runs.RunsView;
 
 import java.awt.Color;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /** Factors, repeats, Run and Cancel; the verdict, one table row per factor and a bar chart of the spread. */
@@ -94,7 +96,7 @@ public final class AblationView {
         return pane;
     }
 
-    private void showFactors(FlowPane pane, java.util.Map<String, javafx.beans.property.BooleanProperty> factors) {
+    private void showFactors(FlowPane pane, Map<String, BooleanProperty> factors) {
         pane.getChildren().setAll(new Label("Vary one at a time:"));
         factors.forEach((name, on) -> {
             CheckBox box = new CheckBox(name);
