@@ -10,6 +10,7 @@ import reprolab.experiment.SeedSetting;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.IntFunction;
 import java.util.random.RandomGenerator;
 
@@ -22,15 +23,53 @@ import java.util.random.RandomGenerator;
  */
 public final class ScriptAblationPlanner {
 
+    private static final List<String> CPU_FACTORS = List.of("seed", "hashSeed", "threads");
+    private static final List<String> GPU_FACTORS = List.of("seed", "hashSeed", "threads", "deterministicAlgorithms",
+            "cudnnBenchmark");
+
     private ScriptAblationPlanner() {
     }
 
-    public static AblationPlan plan(ExperimentSpec spec, int repeats) {
-        return plan(spec, repeats, new SecureRandom());
+    /** The toggles a script's ablation flips on this backend, in report order (the GPU ones on cuda only). */
+    public static List<String> factors(Backend backend) {
+        return backend == Backend.CUDA ? GPU_FACTORS : CPU_FACTORS;
     }
 
-    /** As {@link #plan(ExperimentSpec, int)} with the given source of drawn seeds (for tests). */
-    public static AblationPlan plan(ExperimentSpec spec, int repeats, RandomGenerator fresh) {
+    /** Every toggle of {@link #factors(Backend)} for the spec's backend (what {@code script --ablate} runs). */
+    public static AblationPlan plan(ExperimentSpec spec, int repeats) {
+        return plan(spec, repeats, factors(spec.execution().backend()), new SecureRandom());
+    }
+
+    /**
+     * The baseline group and one group per chosen toggle (in report order, whatever the order given);
+     * {@code baseline} is accepted and ignored, as {@link AblationFactor#parse} does.
+     *
+     * @throws IllegalArgumentException naming a toggle this backend does not have, and the ones it has
+     */
+    public static AblationPlan plan(ExperimentSpec spec, int repeats, List<String> chosen) {
+        return plan(spec, repeats, chosen, new SecureRandom());
+    }
+
+    /** As {@link #plan(ExperimentSpec, int, List)} with the given source of drawn seeds (for tests). */
+    public static AblationPlan plan(ExperimentSpec spec, int repeats, List<String> chosen, RandomGenerator fresh) {
+        Set<String> wanted = checked(chosen, factors(spec.execution().backend()));
+        AblationPlan every = everyGroup(spec, repeats, fresh);
+        List<AblationPlan.Group> groups = new ArrayList<>(every.groups());
+        groups.removeIf(g -> !g.factor().equals("baseline") && !wanted.contains(g.factor()));
+        return new AblationPlan(every.baseline(), repeats, groups);
+    }
+
+    private static Set<String> checked(List<String> chosen, List<String> known) {
+        List<String> unknown = chosen.stream().filter(f -> !f.equals("baseline") && !known.contains(f))
+                .map(f -> "'" + f + "'").toList();
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("a script's ablation has no toggle " + String.join(", ", unknown)
+                    + " here; it flips " + String.join(", ", known));
+        }
+        return Set.copyOf(chosen);
+    }
+
+    private static AblationPlan everyGroup(ExperimentSpec spec, int repeats, RandomGenerator fresh) {
         ResolvedSeeds fixed = ResolvedSeeds.resolve(spec.seeds(), fresh).withScript(spec.script(), fresh);
         ScriptSpec script = spec.script().withSeeds(SeedSetting.on(fixed.script()), SeedSetting.on(fixed.hashSeed()));
         boolean gpu = spec.execution().backend() == Backend.CUDA;

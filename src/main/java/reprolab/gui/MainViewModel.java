@@ -12,6 +12,7 @@ import reprolab.events.RunHistory;
 import reprolab.experiment.ExperimentSpec;
 import reprolab.gui.ablation.AblationService;
 import reprolab.gui.ablation.AblationViewModel;
+import reprolab.gui.ablation.ScriptBaseline;
 import reprolab.gui.controls.ControlsViewModel;
 import reprolab.gui.curves.CurvesViewModel;
 import reprolab.gui.divergence.DivergenceViewModel;
@@ -85,11 +86,8 @@ public final class MainViewModel {
         this.ablation = ablations == null ? null
                 : new AblationViewModel(ablations, () -> controls.specProperty().get(), background, fx, cancels);
         if (ablation != null) {
-            ablation.blockWhile(() -> running.get() ? "Runs are in progress: cancel them or wait before starting an ablation."
-                    // the tab's factors and baseline are the model form's; a script's ablation is the CLI's for now
-                    : script.activeProperty().get() ? "In Script mode the Ablation tab would ablate the model settings,"
-                    + " not your script: run `reprolab script SCRIPT.py --ablate` (docs/your-script.md), or go back"
-                    + " to the model settings." : null);
+            ablation.blockWhile(running::get, "Runs are in progress: cancel them or wait before starting an ablation.");
+            ablateWhatTheSettingsPanelShows();
             ablation.runningProperty().addListener((obs, was, now) -> {
                 if (now) {
                     status.set("Run is off while the ablation runs: both would share the cores.");
@@ -113,6 +111,24 @@ public final class MainViewModel {
                 : Bindings.createBooleanBinding(() -> formReady.get() && !running.get()
                         && !ablation.runningProperty().get(), formReady, running,
                         ablation.runningProperty());
+    }
+
+    /**
+     * The Ablation tab follows the settings panel: in Script mode it ablates the script, from the Script
+     * mode's fields, with the toggles its backend has (issue 24); else the model form's experiment.
+     */
+    private void ablateWhatTheSettingsPanelShows() {
+        ScriptBaseline baseline = new ScriptBaseline(script.problemProperty()::get, script::spec);
+        Runnable follow = () -> {
+            if (script.activeProperty().get()) {
+                ablation.ablateScript(baseline, script.backend());
+            } else {
+                ablation.ablateModel();
+            }
+        };
+        script.activeProperty().addListener((obs, was, now) -> follow.run());
+        script.gpuToggledProperty().addListener((obs, was, now) -> follow.run());
+        follow.run();
     }
 
     /** Starts the form's experiment in the background; does nothing while the form is invalid or runs are live. */

@@ -30,6 +30,9 @@ final class FakeAblationService implements AblationService {
     private final int iterations;
     private final long millisPerIteration;
     final List<FakeAblation> started = new CopyOnWriteArrayList<>();
+    /** What each start was given: its baseline and its factors. */
+    final List<ExperimentSpec> baselines = new CopyOnWriteArrayList<>();
+    final List<List<String>> factorLists = new CopyOnWriteArrayList<>();
 
     /** Fast: five updates per run, no pauses. */
     FakeAblationService() {
@@ -43,6 +46,8 @@ final class FakeAblationService implements AblationService {
 
     @Override
     public Handle start(ExperimentSpec baseline, int repeats, List<String> factors, RunEventListener listener) {
+        baselines.add(baseline);
+        factorLists.add(List.copyOf(factors));
         Map<String, String> groups = new LinkedHashMap<>();
         List<String> names = new ArrayList<>(List.of("baseline"));
         names.addAll(factors);

@@ -17,7 +17,9 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import reprolab.analysis.FactorResult;
 import reprolab.experiment.ModelName;
+import reprolab.gui.ablation.RunnerAblationService;
 import reprolab.gui.controls.ControlsViewModel;
 import reprolab.gui.runs.RunRow;
 import reprolab.run.ExperimentRunner;
@@ -27,7 +29,9 @@ import reprolab.run.WorkerCommand;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -58,9 +62,10 @@ class RealEngineFxTest {
     @Start
     void start(Stage stage) {
         ControlsViewModel controls = new ControlsViewModel(false, Files::isReadable);
-        ExperimentService service = new RunnerExperimentService(new ExperimentStore(store),
-                new ExperimentRunner(WorkerCommand.forCurrentJvm()));
-        vm = new MainViewModel(service, controls, background, Platform::runLater, System::nanoTime);
+        ExperimentRunner runner = new ExperimentRunner(WorkerCommand.forCurrentJvm());
+        ExperimentService service = new RunnerExperimentService(new ExperimentStore(store), runner);
+        vm = new MainViewModel(service, new RunnerAblationService(new ExperimentStore(store), () -> runner), controls,
+                background, Platform::runLater, System::nanoTime);
         stage.setScene(new MainWindow(vm, background).createScene());
         stage.show();
     }
@@ -155,6 +160,54 @@ class RealEngineFxTest {
         robot.clickOn("#backToModel");
         assertTrue(robot.lookup("#model-name").tryQuery().isPresent(), "back to the model settings");
         assertTrue(robot.lookup("#runButton").tryQuery().isPresent());
+    }
+
+    /**
+     * The Ablation tab in Script mode (issue 24) on the shipped script, which seeds torch itself and takes
+     * its class order from a set: ablated for seed and hash seed, 2 runs a group (six Python processes),
+     * PYTHONHASHSEED breaks it from iteration 1 and the seed does not (the script's torch.manual_seed
+     * wins), as `script --ablate` finds; the tab's report exports as the HTML page of a model's ablation.
+     */
+    @Test
+    void theAblationTabInScriptModeFindsThatTheHashSeedBreaksTheSampleScriptAndTheSeedDoesNot(FxRobot robot)
+            throws Exception {
+        robot.interact(() -> vm.script().open(Path.of("sample-data/scripts/digit_names.py")));
+        robot.interact(() -> robot.lookup("#scriptArgs").queryAs(TextField.class).setText("--limit 128"));
+        robot.clickOn("Ablation");
+        assertTrue(robot.lookup("#factor-dropout").tryQuery().isEmpty(), "no model factor for a script");
+        robot.interact(() -> {
+            robot.lookup("#factor-threads").queryAs(CheckBox.class).setSelected(false);
+            robot.lookup("#ablationRepeats").queryAs(TextField.class).setText("2");
+        });
+        robot.clickOn("#ablationRun");
+        WaitForAsyncUtils.waitFor(WORKERS_SECONDS, TimeUnit.SECONDS,
+                () -> vm.ablation().reportProperty().get() != null || !vm.ablation().runningProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        List<FactorResult> rows = vm.ablation().rows();
+        assertEquals(List.of("baseline", "seed", "hashSeed"), rows.stream().map(FactorResult::factor).toList(),
+                vm.ablation().statusProperty().get());
+        assertFalse(rows.get(0).breaksReproducibility(), "everything fixed: identical");
+        assertFalse(rows.get(1).breaksReproducibility(), "the script seeds torch itself");
+        assertTrue(rows.get(2).breaksReproducibility());
+        assertEquals(1, rows.get(2).firstDivergence().iteration(), "the class order changes the first step's targets");
+        assertTrue(robot.lookup("#ablationVerdict").queryAs(Label.class).getText().contains("hashSeed"));
+
+        Path page = store.resolve("script-ablation.html");
+        FileCommandsViewModel files = new FileCommandsViewModel(new DialogService() {
+            public Optional<Path> open(String title, String extension) {
+                return Optional.empty();
+            }
+
+            public Optional<Path> save(String title, String extension) {
+                return Optional.of(page);
+            }
+        }, vm.controls(), vm::currentRuns, runs -> "", vm::report, background, Platform::runLater);
+        robot.interact(() -> files.exportAblationReport(vm.ablation().folder()));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.statusProperty().get().startsWith("Exported"));
+        String html = Files.readString(page);
+        assertTrue(html.contains("PYTHONHASHSEED drawn fresh for each run") && html.contains("hashSeed-02"),
+                "the factor table and the runs of the script's ablation");
     }
 
     @SuppressWarnings("unchecked")

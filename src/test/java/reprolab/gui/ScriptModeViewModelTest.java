@@ -98,14 +98,58 @@ class ScriptModeViewModelTest {
     }
 
     @Test
-    void theAblationTabRefusesInScriptModeRatherThanAblateTheHiddenModelForm() {
-        vm.script().open(Path.of("sample-data/scripts/digit_names.py"));
+    void theAblationTabOffersTheScriptsTogglesInScriptModeAndTheModelsFactorsBackWithTheirChoice() {
         vm.ablation().select(List.of("dropout"));
+        assertEquals(ablations.factors(), List.copyOf(vm.ablation().factors().keySet()));
+
+        vm.script().open(Path.of("sample-data/scripts/digit_names.py"));
+        assertTrue(vm.ablation().scriptModeProperty().get());
+        assertEquals(List.of("seed", "hashSeed", "threads"), List.copyOf(vm.ablation().factors().keySet()));
+        assertEquals(3, vm.ablation().chosenCountProperty().get(), "all toggles, as `script --ablate` flips them");
+        vm.ablation().factors().get("threads").set(false);
+        vm.script().deterministicProperty().set(true); // a GPU toggle: the script's experiment would be cuda
+        assertEquals(List.of("seed", "hashSeed", "threads", "deterministicAlgorithms", "cudnnBenchmark"),
+                List.copyOf(vm.ablation().factors().keySet()));
+        assertFalse(vm.ablation().factors().get("threads").get(), "a toggle keeps its choice when the list grows");
+        vm.script().deterministicProperty().set(false);
+
+        vm.script().backToModel();
+        assertFalse(vm.ablation().scriptModeProperty().get());
+        assertEquals(ablations.factors(), List.copyOf(vm.ablation().factors().keySet()));
+        assertEquals(1, vm.ablation().chosenCountProperty().get(), "the model's choice is kept: dropout");
+        assertTrue(vm.ablation().factors().get("dropout").get());
+    }
+
+    @Test
+    void runAblationInScriptModeStartsTheScriptsAblationWithTheScriptFieldsAsBaseline() {
+        vm.script().open(Path.of("sample-data/scripts/digit_names.py"));
+        vm.script().argsProperty().set("--limit 128");
+        vm.script().seedProperty().set("7");
+        vm.script().hashSeedOnProperty().set(true);
+        vm.script().hashSeedProperty().set("42");
+        vm.ablation().factors().get("threads").set(false);
+        vm.ablation().repeatsProperty().set("2");
+
+        vm.ablation().run(); // the executors run in place: the spec (which starts Python) is built here
+
+        assertEquals(1, ablations.started.size(), vm.ablation().statusProperty().get());
+        assertEquals(List.of("seed", "hashSeed"), ablations.factorLists.get(0));
+        ExperimentSpec baseline = ablations.baselines.get(0);
+        assertNotNull(baseline.script(), "the script's experiment, not the model form's");
+        assertTrue(baseline.script().path().endsWith("digit_names.py"), baseline.script().path());
+        assertEquals(List.of("--limit", "128"), baseline.script().args());
+        assertEquals(7, baseline.script().seed().value());
+        assertEquals(42, baseline.script().hashSeed().value());
+        assertEquals(6, ablations.started.get(0).runCount(), "baseline, seed and hashSeed, 2 runs each");
+    }
+
+    @Test
+    void aBadScriptFieldRefusesTheAblationNamingTheField() {
+        vm.script().open(Path.of("sample-data/scripts/digit_names.py"));
+        vm.script().threadsProperty().set("none");
         vm.ablation().run();
         assertTrue(ablations.started.isEmpty());
-        assertTrue(vm.ablation().statusProperty().get().contains("--ablate"), vm.ablation().statusProperty().get());
-        vm.script().backToModel();
-        vm.ablation().run();
-        assertEquals(1, ablations.started.size());
+        assertTrue(vm.ablation().statusProperty().get().startsWith("Fix the script's settings first: Threads"),
+                vm.ablation().statusProperty().get());
     }
 }

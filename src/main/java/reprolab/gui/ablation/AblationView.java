@@ -1,6 +1,7 @@
 package reprolab.gui.ablation;
 
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
@@ -33,6 +34,7 @@ import reprolab.gui.runs.RunsView;
 
 import java.awt.Color;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /** Factors, repeats, Run and Cancel; the verdict, one table row per factor and a bar chart of the spread. */
@@ -88,15 +90,21 @@ public final class AblationView {
 
     private FlowPane factorChoice() {
         FlowPane pane = new FlowPane(12, 6);
-        pane.getChildren().add(new Label("Vary one at a time:"));
-        vm.factors().forEach((name, on) -> {
+        showFactors(pane, vm.factors());
+        // Script mode offers the script's toggles in the model's factors' place (issue 24)
+        vm.factorsProperty().addListener((obs, was, now) -> showFactors(pane, now));
+        return pane;
+    }
+
+    private void showFactors(FlowPane pane, Map<String, BooleanProperty> factors) {
+        pane.getChildren().setAll(new Label("Vary one at a time:"));
+        factors.forEach((name, on) -> {
             CheckBox box = new CheckBox(name);
             box.setId("factor-" + name);
             box.selectedProperty().bindBidirectional(on);
             box.disableProperty().bind(vm.runningProperty());
             pane.getChildren().add(box);
         });
-        return pane;
     }
 
     /** Which group and run is where, with ETAs, as the Runs panel shows an experiment; only once there are runs. */

@@ -3,24 +3,24 @@ package reprolab.gui.ablation;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import reprolab.analysis.AblationReport;
 import reprolab.analysis.FactorResult;
+import reprolab.experiment.Backend;
 import reprolab.experiment.ExperimentSpec;
 import reprolab.gui.BackgroundExecutor;
 import reprolab.gui.BackgroundTask;
 import reprolab.gui.EventBatcher;
 import reprolab.gui.ServiceException;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
@@ -30,7 +30,8 @@ import java.util.function.Supplier;
 /**
  * The Ablation tab: which factors vary, how many repeats per group, Run and Cancel, and the report
  * (one row per factor, the spread of final accuracy for the bar chart, the verdict). The baseline is
- * the form's current experiment.
+ * the form's current experiment, or in Script mode the user's script ({@link #ablateScript}): then the
+ * factors are the script's toggles.
  */
 public final class AblationViewModel {
 
@@ -44,7 +45,9 @@ public final class AblationViewModel {
     private final Executor cancels;
     /** Why an ablation may not start now, or null when it may. */
     private java.util.function.Supplier<String> blocker = () -> null;
-    private final Map<String, BooleanProperty> factors = new LinkedHashMap<>();
+    private final FactorChoice factors;
+    /** The script to ablate, or null: the model form's experiment. */
+    private ScriptBaseline script;
     private final StringProperty repeats = new SimpleStringProperty("3");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Choose factors and press Run ablation.");
@@ -69,7 +72,19 @@ public final class AblationViewModel {
         this.baseline = baseline;
         this.background = background;
         this.fx = fx;
-        service.factors().forEach(f -> factors.put(f, new SimpleBooleanProperty(DEFAULT_FACTORS.contains(f))));
+        this.factors = new FactorChoice(service.factors(), DEFAULT_FACTORS::contains);
+    }
+
+    /** From now on the tab ablates the user's script: its toggles on {@code backend} are the factors. */
+    public void ablateScript(ScriptBaseline baseline, Backend backend) {
+        script = baseline;
+        factors.showScript(service.scriptFactors(backend));
+    }
+
+    /** Back to ablating the model form's experiment, with the factors chosen for it before. */
+    public void ablateModel() {
+        script = null;
+        factors.showModel();
     }
 
     /**
@@ -85,14 +100,29 @@ public final class AblationViewModel {
         this.blocker = reasonOrNull;
     }
 
-    /** Factor name to whether it is in the next ablation, in report order. */
+    /** Factor name to whether it is in the next ablation, in report order: the model's or the script's. */
     public Map<String, BooleanProperty> factors() {
-        return factors;
+        return factors.shownProperty().get();
     }
 
-    /** Selects exactly these factors (a lesson's). */
+    /** The factors on show; a new map when the mode (or a script's backend) changes. */
+    public ReadOnlyObjectProperty<Map<String, BooleanProperty>> factorsProperty() {
+        return factors.shownProperty();
+    }
+
+    /** How many of the factors on show are chosen. */
+    public ReadOnlyIntegerProperty chosenCountProperty() {
+        return factors.chosenCountProperty();
+    }
+
+    /** Whether the tab ablates the user's script rather than the model form. */
+    public ReadOnlyBooleanProperty scriptModeProperty() {
+        return factors.scriptShownProperty();
+    }
+
+    /** Selects exactly these factors among those on show (a lesson's). */
     public void select(List<String> names) {
-        factors.forEach((name, on) -> on.set(names.contains(name)));
+        factors().forEach((name, on) -> on.set(names.contains(name)));
     }
 
     public StringProperty repeatsProperty() {
@@ -101,11 +131,12 @@ public final class AblationViewModel {
 
     /** Starts the ablation in the background; refuses with a message when the input is not runnable. */
     public void run() {
-        ExperimentSpec spec = baseline.get();
-        List<String> chosen = factors.entrySet().stream().filter(e -> e.getValue().get()).map(Map.Entry::getKey)
-                .toList();
+        ScriptBaseline s = script;
+        ExperimentSpec spec = s == null ? baseline.get() : null; // the form is read here, on the FX thread
+        List<String> chosen = factors.chosen();
         Integer r = parseRepeats();
-        String problem = spec == null ? "Fix the settings marked in red first: they are the baseline."
+        String problem = s == null && spec == null ? "Fix the settings marked in red first: they are the baseline."
+                : s != null && !s.problem().get().isEmpty() ? "Fix the script's settings first: " + s.problem().get()
                 : chosen.isEmpty() ? "Choose at least one factor."
                 : r == null ? "Repeats must be a whole number from 2 to 100."
                 : blocker.get();
@@ -119,13 +150,15 @@ public final class AblationViewModel {
         cancelRequested = false;
         report.set(null);
         rows.clear();
-        status.set("Starting " + (chosen.size() + 1) + " groups of " + r + " runs…");
+        status.set((s == null ? "Starting " : "Checking the script, then starting ") + (chosen.size() + 1)
+                + " groups of " + r + " runs…");
         EventBatcher events = progress.begin();
-        start(spec, r, chosen, events);
+        start(s == null ? () -> spec : s.build(), r, chosen, events);
     }
 
-    private void start(ExperimentSpec spec, int r, List<String> chosen, EventBatcher events) {
-        BackgroundTask.of(() -> service.start(spec, r, chosen, events))
+    /** @param spec gives the baseline; a script's starts Python, so it is called here, in the background */
+    private void start(BackgroundTask.Work<ExperimentSpec> spec, int r, List<String> chosen, EventBatcher events) {
+        BackgroundTask.of(() -> service.start(spec.call(), r, chosen, events))
                 .onSuccess(this::started)
                 .onFailure(e -> stopped("Could not start: " + BackgroundTask.messageOf(e)))
                 .executeWith(background, fx);

@@ -5,6 +5,7 @@ import reprolab.ablation.AblationPlan;
 import reprolab.ablation.AblationPlanner;
 import reprolab.ablation.AblationRunner;
 import reprolab.ablation.RunningAblation;
+import reprolab.ablation.ScriptAblationPlanner;
 import reprolab.analysis.AblationReport;
 import reprolab.experiment.ExperimentSpec;
 import reprolab.gui.RunEventListener;
@@ -26,6 +27,8 @@ import java.util.function.Supplier;
 /**
  * The real ablation engine behind {@link AblationService}: the planner, the store, and the target the
  * app's "Run on" choice names at each start (this computer or a Slurm cluster), as for experiments.
+ * A script's baseline is planned by {@link ScriptAblationPlanner}, as {@code script --ablate} plans it;
+ * from there on both kinds share the runner, the store and the report.
  */
 public final class RunnerAblationService implements AblationService {
 
@@ -42,7 +45,8 @@ public final class RunnerAblationService implements AblationService {
     public Handle start(ExperimentSpec baseline, int repeats, List<String> factors, RunEventListener listener)
             throws ServiceException {
         try {
-            AblationPlan plan = AblationPlanner.plan(baseline, repeats, AblationFactor.parse(factors));
+            AblationPlan plan = baseline.script() != null ? ScriptAblationPlanner.plan(baseline, repeats, factors)
+                    : AblationPlanner.plan(baseline, repeats, AblationFactor.parse(factors));
             RunTarget chosen = target.get();
             chosen.check(store.root()); // before the folder exists: a refused submission stores nothing
             RunningAblation running = new AblationRunner(chosen, store).start(plan,

@@ -1,6 +1,5 @@
 package reprolab.gui.empty;
 
-import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
@@ -14,7 +13,6 @@ import reprolab.gui.controls.JsonNames;
 import reprolab.gui.lessons.LessonsViewModel;
 import reprolab.lesson.Lesson;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -65,14 +63,13 @@ public final class EmptyStateViewModel {
         return divergenceHint;
     }
 
-    /** What the Ablation tab will run with the chosen factors and repeats. */
+    /** What the Ablation tab will run with the chosen factors and repeats: the model's ablation or the script's. */
     public StringBinding ablationHint(AblationViewModel ablation) {
-        List<Observable> deps = new ArrayList<>(ablation.factors().values());
-        deps.add(ablation.repeatsProperty());
-        deps.add(controls.specProperty());
-        return Bindings.createStringBinding(() -> ablationText(spec(),
-                (int) ablation.factors().values().stream().filter(p -> p.get()).count(),
-                ablation.repeatsProperty().get()), deps.toArray(Observable[]::new));
+        return Bindings.createStringBinding(() -> ablation.scriptModeProperty().get()
+                        ? scriptAblationText(ablation.chosenCountProperty().get(), ablation.repeatsProperty().get())
+                        : ablationText(spec(), ablation.chosenCountProperty().get(), ablation.repeatsProperty().get()),
+                ablation.scriptModeProperty(), ablation.chosenCountProperty(), ablation.repeatsProperty(),
+                controls.specProperty());
     }
 
     /** The first shipped lessons that can run here, in menu order. */
@@ -109,18 +106,29 @@ public final class EmptyStateViewModel {
         if (s == null) {
             return "Fix the settings marked in red on the left first: they are the ablation's baseline.";
         }
+        return ablationText(factors, repeatsText, r -> "Press Run ablation to train a baseline group with every seed "
+                + "fixed and one group per chosen factor, " + r + " runs each: " + (factors + 1) * r + " runs of "
+                + JsonNames.of(s.model().name()) + ". The table then says which factor breaks reproducibility and how "
+                + "much it moves the final accuracy.");
+    }
+
+    /** Script mode (issue 24): the baseline is the script's fields on the left, the factors its toggles. */
+    static String scriptAblationText(int factors, String repeatsText) {
+        return ablationText(factors, repeatsText, r -> "Press Run ablation to run your script in a baseline group "
+                + "with its seed, hash seed and threads fixed and one group per chosen toggle, " + r + " runs each: "
+                + (factors + 1) * r + " Python processes. The table then says which toggle breaks reproducibility, "
+                + "from which iteration and in which parameter.");
+    }
+
+    private static String ablationText(int factors, String repeatsText, java.util.function.IntFunction<String> ready) {
         if (factors == 0) {
             return "Choose at least one factor above, then press Run ablation.";
         }
-        int r;
         try {
-            r = Integer.parseInt(repeatsText.trim());
+            return ready.apply(Integer.parseInt(repeatsText.trim()));
         } catch (NumberFormatException e) {
             return "Set the repeats per group to a whole number from 2 to 100, then press Run ablation.";
         }
-        return "Press Run ablation to train a baseline group with every seed fixed and one group per chosen factor, "
-                + r + " runs each: " + (factors + 1) * r + " runs of " + JsonNames.of(s.model().name()) + ". The table "
-                + "then says which factor breaks reproducibility and how much it moves the final accuracy.";
     }
 
     private static String repeats(ExperimentSpec s) {

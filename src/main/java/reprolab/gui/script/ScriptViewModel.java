@@ -11,6 +11,7 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableValue;
+import reprolab.experiment.Backend;
 import reprolab.experiment.ExperimentSpec;
 import reprolab.experiment.ScriptSpec;
 import reprolab.experiment.SpecException;
@@ -47,6 +48,7 @@ public final class ScriptViewModel {
     private final ReadOnlyBooleanWrapper gpuAvailable = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper gpuRefusal = new ReadOnlyStringWrapper(CHECKING_GPU);
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
+    private final BooleanBinding gpuToggled = deterministic.or(cudnnBenchmark).or(noCudnn);
     private final BooleanBinding ready;
 
     public ScriptViewModel() {
@@ -154,7 +156,7 @@ public final class ScriptViewModel {
 
     private void recheck() {
         String found = "";
-        if ((deterministic.get() || cudnnBenchmark.get() || noCudnn.get()) && !gpuAvailable.get()) {
+        if (gpuToggled.get() && !gpuAvailable.get()) {
             found = gpuRefusal.get();
         } else {
             try {
@@ -231,6 +233,19 @@ public final class ScriptViewModel {
     /** The first problem of the fields, empty when Run can go. */
     public ReadOnlyStringProperty problemProperty() {
         return problem.getReadOnlyProperty();
+    }
+
+    /** Whether a GPU toggle is on: what makes the script's experiment a cuda one ({@link #backend()}). */
+    public BooleanBinding gpuToggledProperty() {
+        return gpuToggled;
+    }
+
+    /**
+     * The backend the script's experiment gets: cuda when a GPU toggle is on, as {@link ScriptExperiments#spec}
+     * decides; the Ablation tab offers the GPU factors for it before the experiment is built.
+     */
+    public Backend backend() {
+        return gpuToggled.get() ? Backend.CUDA : Backend.CPU;
     }
 
     /** In Script mode with fields that pass. */

@@ -132,4 +132,23 @@ class RunnerAblationServiceTest {
             assertFalse(left.findAny().isPresent(), "no experiment folder for a refused ablation");
         }
     }
+
+    @Test
+    void aScriptBaselineIsPlannedAsTheScriptsAblationWithOnlyTheChosenToggles() throws Exception {
+        RecordingTarget local = new RecordingTarget("this computer", null);
+        RunnerAblationService service = new RunnerAblationService(new ExperimentStore(dir), () -> local);
+        ExperimentSpec script = ExperimentSpec.defaults().withExecution(reprolab.experiment.ExecutionSpec.defaults()
+                .withEngine(reprolab.experiment.Engine.PYTORCH)).withScript(new reprolab.experiment.ScriptSpec(
+                "/tmp/train.py", "0".repeat(64), List.of(), "/tmp", 0, reprolab.experiment.SeedSetting.on(7),
+                reprolab.experiment.SeedSetting.off()));
+
+        AblationService.Handle handle = service.start(script, 2, List.of("hashSeed"), QUIET);
+
+        assertEquals(List.of("baseline", "baseline", "hashSeed", "hashSeed"), List.copyOf(handle.groups().values()));
+        assertTrue(local.runs.stream().allMatch(r -> r.spec().script() != null), "every run is the script's");
+        ServiceException e = assertThrows(ServiceException.class,
+                () -> service.start(script, 2, List.of("dropout"), QUIET));
+        assertTrue(e.getMessage().contains("'dropout'") && e.getMessage().contains("seed, hashSeed, threads"),
+                e.getMessage());
+    }
 }

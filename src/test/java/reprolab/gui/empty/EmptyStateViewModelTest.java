@@ -78,6 +78,18 @@ class EmptyStateViewModelTest {
     }
 
     @Test
+    void inScriptModeTheAblationHintCountsTheScriptsToggles() {
+        AblationViewModel ablation = new AblationViewModel(new NoAblations(), () -> controls.specProperty().get(),
+                Runnable::run, Runnable::run);
+        var hint = vm.ablationHint(ablation);
+        ablation.ablateScript(new reprolab.gui.ablation.ScriptBaseline(() -> "", () -> null),
+                reprolab.experiment.Backend.CPU);
+        assertTrue(hint.get().contains("3 runs each: 12 Python processes"), hint.get());
+        ablation.ablateModel();
+        assertTrue(hint.get().contains("15 runs of seed-cnn"), hint.get());
+    }
+
+    @Test
     void theFirstThreeShippedLessonsAreOfferedAndOpenIntoTheForm() {
         List<Lesson> starters = vm.starterLessons();
         assertEquals(List.of("01-identical-runs", "02-forget-one-seed", "03-threads-and-determinism"),
