@@ -96,6 +96,13 @@ public final class MainViewModel {
                 }
             });
         }
+        // a lesson on a script (lesson 10) opens in Script mode on its script; any other lesson leaves it,
+        // so Run and the Ablation tab act on what the lesson shows (before, a script lesson ran the hidden model form)
+        lessons.currentProperty().addListener((obs, was, now) -> {
+            if (now != null) {
+                script.show(now.settings());
+            }
+        });
         lessons.messageProperty().addListener((obs, was, now) -> {
             if (!now.isEmpty()) {
                 status.set(now);

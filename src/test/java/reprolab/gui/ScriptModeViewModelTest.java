@@ -152,4 +152,23 @@ class ScriptModeViewModelTest {
         assertTrue(vm.ablation().statusProperty().get().startsWith("Fix the script's settings first: Threads"),
                 vm.ablation().statusProperty().get());
     }
+
+    @Test
+    void aScriptLessonOpensInScriptModeOnItsScriptAndAModelLessonLeavesIt() {
+        reprolab.lesson.Lesson scriptLesson = lesson("your own script");
+        vm.lessons().open(scriptLesson);
+        assertTrue(vm.script().activeProperty().get(), "lesson 10 runs its script, not the hidden model form");
+        assertEquals(Path.of(scriptLesson.settings().script().path()).toString(), vm.script().pathProperty().get());
+        assertEquals(List.of("seed", "hashSeed", "threads"), List.copyOf(vm.ablation().factors().keySet()),
+                "the Ablation tab offers the script's toggles");
+
+        vm.lessons().open(lesson("identical runs"));
+        assertFalse(vm.script().activeProperty().get(), "a model lesson shows the model form");
+    }
+
+    private static reprolab.lesson.Lesson lesson(String titleWords) {
+        return reprolab.lesson.LessonLibrary.shipped().stream()
+                .filter(l -> l.title().toLowerCase(java.util.Locale.ROOT).contains(titleWords)).findFirst()
+                .orElseThrow(() -> new AssertionError("no shipped lesson titled with '" + titleWords + "'"));
+    }
 }
